@@ -1,0 +1,3 @@
+#include "pkcs11/Log.h"
+
+Q_LOGGING_CATEGORY(lcP11, "ca.pkcs11", QtInfoMsg)
