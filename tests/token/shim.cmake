@@ -1,0 +1,24 @@
+# ca-pkcs11-shim: a PKCS#11 module that forwards to SoftHSM and injects faults
+# (PIN lockout, removal, errors at the Kth call, slow calls, PIN pad), configured
+# by the JSON file named in CA_SHIM_CONFIG. See tests/pkcs11-shim/README.md.
+# Plain C++ like a vendor module: no Qt, no project libraries.
+file(GLOB CA_SHIM_SOURCES CONFIGURE_DEPENDS
+    "${PROJECT_SOURCE_DIR}/tests/pkcs11-shim/*.cpp" "${PROJECT_SOURCE_DIR}/tests/pkcs11-shim/*.h")
+find_package(Threads REQUIRED)
+add_library(ca-pkcs11-shim SHARED ${CA_SHIM_SOURCES})
+set_target_properties(ca-pkcs11-shim PROPERTIES
+    OUTPUT_NAME ca-pkcs11-shim
+    PREFIX lib
+    AUTOMOC OFF AUTOUIC OFF AUTORCC OFF
+    CXX_VISIBILITY_PRESET hidden
+    VISIBILITY_INLINES_HIDDEN ON)
+# Only the header of p11-kit (like a vendor module, the shim links no p11-kit code).
+target_include_directories(ca-pkcs11-shim PRIVATE ${P11KIT_INCLUDE_DIRS})
+target_link_libraries(ca-pkcs11-shim PRIVATE Threads::Threads ${CMAKE_DL_LIBS})
+target_link_options(ca-pkcs11-shim PRIVATE "LINKER:--no-undefined")
+
+ca_add_test(tst_shim LABEL token
+    SOURCES "${CMAKE_CURRENT_LIST_DIR}/tst_shim.cpp"
+    DEFS CA_SHIM_PATH="$<TARGET_FILE:ca-pkcs11-shim>"
+    LIBS ${CMAKE_DL_LIBS}
+    DEPENDS ca-pkcs11-shim)
