@@ -19,6 +19,9 @@ target_link_options(ca-pkcs11-shim PRIVATE "LINKER:--no-undefined")
 
 ca_add_test(tst_shim LABEL token
     SOURCES "${CMAKE_CURRENT_LIST_DIR}/tst_shim.cpp"
+            # for rvName() in failure messages
+            "${PROJECT_SOURCE_DIR}/tests/pkcs11-shim/ShimConfig.cpp"
+            "${PROJECT_SOURCE_DIR}/tests/pkcs11-shim/MiniJson.cpp"
     DEFS CA_SHIM_PATH="$<TARGET_FILE:ca-pkcs11-shim>"
-    LIBS ${CMAKE_DL_LIBS}
+    LIBS PkgConfig::P11KIT ${CMAKE_DL_LIBS}
     DEPENDS ca-pkcs11-shim)
