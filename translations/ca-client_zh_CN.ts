@@ -1,4 +1,1305 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
+<context>
+    <name>Error</name>
+    <message>
+        <source>The USB key driver (PKCS#11 library) could not be loaded. Install the driver that came with your USB key, or choose its library in the settings.</source>
+        <translation>无法加载CA锁驱动（PKCS#11库）。请安装CA锁随附的驱动程序，或在设置中选择驱动库文件。</translation>
+    </message>
+    <message>
+        <source>No USB key driver (PKCS#11 library) was found on this computer. Install the driver that came with your USB key, or choose its library in the settings.</source>
+        <translation>本机未找到CA锁驱动（PKCS#11库）。请安装CA锁随附的驱动程序，或在设置中选择驱动库文件。</translation>
+    </message>
+    <message>
+        <source>The PIN is incorrect. Check the PIN of your USB key and enter it again; too many wrong PINs lock the key.</source>
+        <translation>PIN码不正确。请核对CA锁的PIN码后重新输入；错误次数过多会锁定CA锁。</translation>
+    </message>
+    <message>
+        <source>The PIN of the USB key is locked after too many wrong tries. Apply for a PIN reset to unlock it.</source>
+        <translation>PIN码输错次数过多，CA锁的PIN码已被锁定。请申请重置PIN码以解锁。</translation>
+    </message>
+    <message>
+        <source>The new PIN is too short or too long for this USB key. Choose a PIN whose length the key accepts.</source>
+        <translation>新PIN码的长度不符合该CA锁的要求。请设置长度符合要求的PIN码。</translation>
+    </message>
+    <message>
+        <source>The USB key does not accept this PIN because of its characters or strength. Choose another PIN.</source>
+        <translation>该CA锁不接受此PIN码（字符或强度不符合要求）。请另设一个PIN码。</translation>
+    </message>
+    <message>
+        <source>The PIN of the USB key has expired. Change the PIN before using the key.</source>
+        <translation>CA锁的PIN码已过期。请先修改PIN码再使用CA锁。</translation>
+    </message>
+    <message>
+        <source>The two new PINs are not the same. Enter the new PIN twice exactly the same way.</source>
+        <translation>两次输入的新PIN码不一致。请两次输入完全相同的新PIN码。</translation>
+    </message>
+    <message>
+        <source>The USB key was removed or is not responding. Insert the USB key again and repeat the step.</source>
+        <translation>CA锁已被拔出或没有响应。请重新插入CA锁后再执行此步骤。</translation>
+    </message>
+    <message>
+        <source>The USB key needs the PIN for this step. Enter the PIN and repeat the step.</source>
+        <translation>此步骤需要CA锁的PIN码。请输入PIN码后再执行此步骤。</translation>
+    </message>
+    <message>
+        <source>This USB key does not support the requested operation. Use a USB key issued for this platform or contact the certificate centre.</source>
+        <translation>该CA锁不支持所请求的操作。请使用为本平台签发的CA锁，或联系CA中心。</translation>
+    </message>
+    <message>
+        <source>The USB key reported a device error. Remove and insert the key, then repeat the step; if it happens again, contact the certificate centre.</source>
+        <translation>CA锁报告设备错误。请拔出后重新插入CA锁，再执行此步骤；如仍出现此问题，请联系CA中心。</translation>
+    </message>
+    <message>
+        <source>The USB key is write-protected, so nothing can be stored on it. Use a key that is not write-protected or contact the certificate centre.</source>
+        <translation>CA锁处于写保护状态，无法写入任何内容。请使用未写保护的CA锁，或联系CA中心。</translation>
+    </message>
+    <message>
+        <source>The USB key was not found. Insert the USB key, or check the label or serial number you gave.</source>
+        <translation>未找到CA锁。请插入CA锁，或检查所填的标签或序列号。</translation>
+    </message>
+    <message>
+        <source>More than one USB key is inserted. Remove the other keys or choose the key by its label or serial number.</source>
+        <translation>插入了不止一个CA锁。请拔出其他CA锁，或按标签或序列号选择要使用的CA锁。</translation>
+    </message>
+    <message>
+        <source>The USB key holds no matching private key. Choose another key identifier or generate a key pair first.</source>
+        <translation>CA锁中没有匹配的私钥。请选择其他密钥标识，或先生成密钥对。</translation>
+    </message>
+    <message>
+        <source>The file is not a valid X.509 certificate. Choose the certificate file you received from the certificate centre.</source>
+        <translation>该文件不是有效的X.509证书。请选择从CA中心获得的证书文件。</translation>
+    </message>
+    <message>
+        <source>The certificate does not belong to any key on this USB key. Insert the USB key the certificate was issued for.</source>
+        <translation>该证书与此CA锁中的任何密钥都不对应。请插入该证书所签发给的CA锁。</translation>
+    </message>
+    <message>
+        <source>The USB key produced data that did not verify, so nothing was changed. Repeat the step; if it fails again, contact the certificate centre.</source>
+        <translation>CA锁生成的数据未通过校验，因此未做任何更改。请重新执行此步骤；如再次失败，请联系CA中心。</translation>
+    </message>
+    <message>
+        <source>The request to the USB key was incomplete or malformed. Check the values you entered and repeat the step.</source>
+        <translation>发送给CA锁的请求不完整或格式有误。请检查所填内容后再执行此步骤。</translation>
+    </message>
+    <message>
+        <source>The operation was cancelled before anything on the USB key was changed.</source>
+        <translation>操作已取消，CA锁中的内容未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The USB key reported an unexpected error. Repeat the step; if it fails again, contact the certificate centre with the log file.</source>
+        <translation>CA锁报告了意外错误。请重新执行此步骤；如再次失败，请携带日志文件联系CA中心。</translation>
+    </message>
+</context>
+<context>
+    <name>FieldSealer</name>
+    <message>
+        <source>The protection key of the local draft store (%1) cannot be read or created. Check that the folder is writable by you, then start the program again.</source>
+        <translation>无法读取或创建本地草稿库的保护密钥（%1）。请确认您对该文件夹有写入权限，然后重新启动程序。</translation>
+    </message>
+    <message>
+        <source>A confidential field of the draft could not be encrypted, so the draft was not saved. Try again; if it keeps failing, restart the program.</source>
+        <translation>草稿中的保密字段无法加密，因此草稿未保存。请重试；如果一直失败，请重新启动程序。</translation>
+    </message>
+    <message>
+        <source>A confidential field of a saved draft (the bank account number) cannot be decrypted; please enter it again.</source>
+        <translation>已保存草稿中的保密字段（银行账号）无法解密，请重新填写。</translation>
+    </message>
+</context>
+<context>
+    <name>FieldValidator</name>
+    <message>
+        <source>The unified social credit code is empty. Enter the 18-character code printed on the unit&apos;s business licence.</source>
+        <translation>统一社会信用代码未填写。请填写单位营业执照上的18位统一社会信用代码。</translation>
+    </message>
+    <message>
+        <source>The unified social credit code must have exactly 18 characters, but the value entered has %1. Copy the code exactly from the business licence.</source>
+        <translation>统一社会信用代码应为18位，当前填写的是%1位。请按营业执照上的代码逐位填写。</translation>
+    </message>
+    <message>
+        <source>The unified social credit code contains the character &apos;%1&apos; at position %2, which is not allowed: the code has only digits and capital letters. Remove the character or correct it.</source>
+        <translation>统一社会信用代码第%2位的字符“%1”不允许使用：代码只由数字和大写字母组成。请删除或改正该字符。</translation>
+    </message>
+    <message>
+        <source>The unified social credit code contains the letter &apos;%1&apos; at position %2, but the letters I, O, S, V and Z never occur in these codes. It is probably the digit %3; copy the code exactly from the business licence.</source>
+        <translation>统一社会信用代码第%2位是字母“%1”，但统一社会信用代码中不会出现字母I、O、S、V、Z，这里很可能是数字%3。请按营业执照上的代码逐位填写。</translation>
+    </message>
+    <message>
+        <source>The unified social credit code contains the letter &apos;%1&apos; at position %2, but the letters I, O, S, V and Z never occur in these codes. Copy the code exactly from the business licence.</source>
+        <translation>统一社会信用代码第%2位是字母“%1”，但统一社会信用代码中不会出现字母I、O、S、V、Z。请按营业执照上的代码逐位填写。</translation>
+    </message>
+    <message>
+        <source>The unified social credit code has the letter &apos;%1&apos; at position %2, but positions 3 to 8 are the administrative division code and must be digits. Copy the code exactly from the business licence.</source>
+        <translation>统一社会信用代码第%2位是字母“%1”，但第3至8位是行政区划码，只能是数字。请按营业执照上的代码逐位填写。</translation>
+    </message>
+    <message>
+        <source>The unified social credit code is not valid: its last character (the check character) does not match the first 17 characters, so the code contains a typo. Copy the code exactly from the business licence.</source>
+        <translation>统一社会信用代码无效：最后一位（校验码）与前17位不符，代码中有填写错误。请按营业执照上的代码逐位填写。</translation>
+    </message>
+    <message>
+        <source>The unified social credit code is not valid: characters 9 to 17 are the organization code, and its check digit (character 17) does not match characters 9 to 16. Copy the code exactly from the business licence.</source>
+        <translation>统一社会信用代码无效：第9至17位是组织机构代码，其校验码（第17位）与第9至16位不符。请按营业执照上的代码逐位填写。</translation>
+    </message>
+    <message>
+        <source>The tax ID is empty. Enter the unit&apos;s tax ID, normally its 18-character unified social credit code.</source>
+        <translation>税号未填写。请填写单位的税号，通常就是18位统一社会信用代码。</translation>
+    </message>
+    <message>
+        <source>The tax ID contains the character &apos;%1&apos; at position %2, but a tax ID has only digits and capital letters. Remove the character or correct it.</source>
+        <translation>税号第%2位的字符“%1”不允许使用：税号只由数字和大写字母组成。请删除或改正该字符。</translation>
+    </message>
+    <message>
+        <source>The tax ID has %1 characters, but a tax ID has 15, 17, 18 or 20. Copy it exactly from the business licence or the tax registration certificate.</source>
+        <translation>税号当前为%1位，但税号应为15、17、18或20位。请按营业执照或税务登记证逐位填写。</translation>
+    </message>
+    <message>
+        <source>The tax ID looks like a resident ID number, but its last character (the check digit) does not match the first 17 digits. Copy the number exactly from the identity card.</source>
+        <translation>税号看起来是居民身份证号码，但最后一位（校验码）与前17位不符。请按身份证逐位填写。</translation>
+    </message>
+    <message>
+        <source>The tax ID has 18 characters, so it must be the unit&apos;s unified social credit code, but it contains the letter &apos;%1&apos; at position %2, which never occurs in these codes. Copy the tax ID exactly from the business licence.</source>
+        <translation>18位的税号应为单位的统一社会信用代码，但第%2位是字母“%1”，统一社会信用代码中不会出现该字母。请按营业执照逐位填写税号。</translation>
+    </message>
+    <message>
+        <source>The tax ID has 18 characters, so it must be the unit&apos;s unified social credit code, but it has the letter &apos;%1&apos; at position %2, where the administrative division code (positions 3 to 8) needs digits. Copy the tax ID exactly from the business licence.</source>
+        <translation>18位的税号应为单位的统一社会信用代码，但第%2位是字母“%1”，而第3至8位是行政区划码，只能是数字。请按营业执照逐位填写税号。</translation>
+    </message>
+    <message>
+        <source>The tax ID has 18 characters, so it must be a unified social credit code or a resident ID number, but its last character (the check character) does not match the first 17. Copy the tax ID exactly from the business licence.</source>
+        <translation>18位的税号应为统一社会信用代码或居民身份证号码，但最后一位（校验码）与前17位不符。请按营业执照逐位填写税号。</translation>
+    </message>
+    <message>
+        <source>The tax ID has 18 characters, so it must be a unified social credit code, but characters 9 to 17 (the organization code) do not match their own check digit. Copy the tax ID exactly from the business licence.</source>
+        <translation>18位的税号应为统一社会信用代码，但第9至17位（组织机构代码）与其校验码不符。请按营业执照逐位填写税号。</translation>
+    </message>
+    <message>
+        <source>The mobile number is empty. Enter an 11-digit mobile number that starts with 1, for example 13812345678.</source>
+        <translation>手机号码未填写。请填写以1开头的11位手机号码，例如13812345678。</translation>
+    </message>
+    <message>
+        <source>The mobile number contains the character &apos;%1&apos;, but a mobile number has only digits. Remove the character.</source>
+        <translation>手机号码中含有字符“%1”，但手机号码只能由数字组成。请删除该字符。</translation>
+    </message>
+    <message>
+        <source>The mobile number has %1 digits, but a mobile number in mainland China has 11. Check for a missing or extra digit.</source>
+        <translation>手机号码当前为%1位，但中国大陆手机号码为11位。请检查是否少填或多填了数字。</translation>
+    </message>
+    <message>
+        <source>The mobile number starts with 0 like a landline number. Enter an 11-digit mobile number that starts with 1, for example 13812345678.</source>
+        <translation>手机号码以0开头，像是固定电话号码。请填写以1开头的11位手机号码，例如13812345678。</translation>
+    </message>
+    <message>
+        <source>The mobile number starts with %1, but mobile numbers in mainland China start with 13 to 19. Enter an 11-digit mobile number, for example 13812345678.</source>
+        <translation>手机号码以%1开头，但中国大陆手机号码以13至19开头。请填写11位手机号码，例如13812345678。</translation>
+    </message>
+    <message>
+        <source>The landline number is empty. Enter the number with its area code, for example 053167880028, or a 400 or 800 number.</source>
+        <translation>固定电话未填写。请填写带区号的电话号码，例如053167880028，或填写400、800号码。</translation>
+    </message>
+    <message>
+        <source>The landline number contains the character &apos;%1&apos;, but a landline number has only digits (an extension may follow after 转 or ext). Remove the character.</source>
+        <translation>固定电话中含有字符“%1”，但电话号码只能由数字组成（分机号可写在“转”或ext之后）。请删除该字符。</translation>
+    </message>
+    <message>
+        <source>The landline number has %1 digits after the area code %2, but a local number has 7 or 8. Check for a missing or extra digit.</source>
+        <translation>固定电话在区号%2之后有%1位数字，但本地号码应为7位或8位。请检查是否少填或多填了数字。</translation>
+    </message>
+    <message>
+        <source>The landline number starts with %1 like a 400 or 800 service number, but it has %2 digits instead of 10. Check for a missing or extra digit.</source>
+        <translation>固定电话以%1开头，是400或800服务号码，但它有%2位而不是10位。请检查是否少填或多填了数字。</translation>
+    </message>
+    <message>
+        <source>The extension of the landline number must have 1 to 6 digits. Write it after 转 or ext, for example 053167880028转801.</source>
+        <translation>固定电话的分机号应为1至6位数字。请写在“转”或ext之后，例如053167880028转801。</translation>
+    </message>
+    <message>
+        <source>The landline number looks like a mobile number. Enter a landline number with its area code here, for example 053167880028.</source>
+        <translation>此处填写的像是手机号码。请在这里填写带区号的固定电话，例如053167880028。</translation>
+    </message>
+    <message>
+        <source>The landline number has no area code. Put the area code in front of the number, for example 0531 for Jinan: 053167880028.</source>
+        <translation>固定电话缺少区号。请在号码前加上区号，例如济南的区号0531：053167880028。</translation>
+    </message>
+    <message>
+        <source>The phone number is empty. Enter a mobile number (11 digits starting with 1) or a landline number with its area code, for example 053167880028.</source>
+        <translation>联系电话未填写。请填写手机号码（以1开头的11位数字）或带区号的固定电话，例如053167880028。</translation>
+    </message>
+    <message>
+        <source>The phone number contains the character &apos;%1&apos;, but a phone number has only digits (an extension may follow after 转 or ext). Remove the character.</source>
+        <translation>联系电话中含有字符“%1”，但电话号码只能由数字组成（分机号可写在“转”或ext之后）。请删除该字符。</translation>
+    </message>
+    <message>
+        <source>The phone number starts with 1 like a mobile number but has %1 digits instead of 11. Check for a missing or extra digit, or enter a landline number with its area code.</source>
+        <translation>联系电话以1开头，像是手机号码，但它有%1位而不是11位。请检查是否少填或多填了数字，或改填带区号的固定电话。</translation>
+    </message>
+    <message>
+        <source>The phone number has %1 digits after the area code %2, but a local number has 7 or 8. Check for a missing or extra digit.</source>
+        <translation>联系电话在区号%2之后有%1位数字，但本地号码应为7位或8位。请检查是否少填或多填了数字。</translation>
+    </message>
+    <message>
+        <source>The phone number starts with %1 like a 400 or 800 service number, but it has %2 digits instead of 10. Check for a missing or extra digit.</source>
+        <translation>联系电话以%1开头，是400或800服务号码，但它有%2位而不是10位。请检查是否少填或多填了数字。</translation>
+    </message>
+    <message>
+        <source>The extension of the phone number must have 1 to 6 digits. Write it after 转 or ext, for example 053167880028转801.</source>
+        <translation>联系电话的分机号应为1至6位数字。请写在“转”或ext之后，例如053167880028转801。</translation>
+    </message>
+    <message>
+        <source>The phone number is neither a mobile number (11 digits starting with 13 to 19) nor a landline number with its area code (for example 053167880028). Check the number and add the area code if it is missing.</source>
+        <translation>联系电话既不是手机号码（以13至19开头的11位数字），也不是带区号的固定电话（例如053167880028）。请检查号码，缺少区号的请补上区号。</translation>
+    </message>
+    <message>
+        <source>The bank account number is empty. Enter the number of the unit&apos;s bank account, digits only.</source>
+        <translation>银行账号未填写。请填写单位的银行账号，只填数字。</translation>
+    </message>
+    <message>
+        <source>The bank account number contains the character &apos;%1&apos;, but an account number has only digits. Remove the character.</source>
+        <translation>银行账号中含有字符“%1”，但银行账号只能由数字组成。请删除该字符。</translation>
+    </message>
+    <message>
+        <source>The bank account number has only %1 digits, but bank account numbers have at least %2. Copy the number exactly from the account opening permit or a bank statement.</source>
+        <translation>银行账号只有%1位，但银行账号至少有%2位。请按开户许可证或银行对账单逐位填写。</translation>
+    </message>
+    <message>
+        <source>The bank account number has %1 digits, but bank account numbers have at most %2. Check for extra digits.</source>
+        <translation>银行账号有%1位，但银行账号最多%2位。请检查是否多填了数字。</translation>
+    </message>
+    <message>
+        <source>The bank account number is a run of consecutive or repeated digits, which is sample data and not a real account. Enter the unit&apos;s actual bank account number.</source>
+        <translation>银行账号是一串连续或重复的数字，属于示例数据，不是真实账号。请填写单位真实的银行账号。</translation>
+    </message>
+    <message>
+        <source>The quantity is empty. Enter how many USB keys you need, a whole number from 1 to 99.</source>
+        <translation>CA数量未填写。请填写需要办理的CA锁数量，为1至99之间的整数。</translation>
+    </message>
+    <message>
+        <source>The quantity %1 is not a whole number. Enter how many USB keys you need, a whole number from 1 to 99.</source>
+        <translation>CA数量%1不是整数。请填写需要办理的CA锁数量，为1至99之间的整数。</translation>
+    </message>
+    <message>
+        <source>The quantity contains the character &apos;%1&apos;, but it must be a whole number from 1 to 99. Enter digits only.</source>
+        <translation>CA数量中含有字符“%1”，但数量必须是1至99之间的整数。请只填写数字。</translation>
+    </message>
+    <message>
+        <source>The quantity must be at least 1. Enter how many USB keys you need.</source>
+        <translation>CA数量至少为1。请填写需要办理的CA锁数量。</translation>
+    </message>
+    <message>
+        <source>The quantity %1 is more than 99, the most one application can order. Enter a number from 1 to 99 and apply again for more.</source>
+        <translation>CA数量%1超过了99，一次申请最多办理99个。请填写1至99之间的数量，如需更多请另行申请。</translation>
+    </message>
+    <message>
+        <source>The unit name is empty. Enter the unit&apos;s full name as printed on the business licence.</source>
+        <translation>单位名称未填写。请按营业执照填写单位全称。</translation>
+    </message>
+    <message>
+        <source>The unit name has %1 characters, but at most %2 are allowed. Enter the registered name without additions.</source>
+        <translation>单位名称有%1个字符，最多允许%2个。请只填写登记的单位名称，不要附加其他内容。</translation>
+    </message>
+    <message>
+        <source>The unit name contains no Chinese characters or letters. Enter the unit&apos;s full name as printed on the business licence.</source>
+        <translation>单位名称中没有汉字或字母。请按营业执照填写单位全称。</translation>
+    </message>
+    <message>
+        <source>The unit name contains a space at position %1. Remove it: the name is written without spaces.</source>
+        <translation>单位名称第%1个字符是空格。请删除空格：单位名称中不能有空格。</translation>
+    </message>
+    <message>
+        <source>The unit name contains the character &apos;%1&apos; at position %2, which is not allowed. Remove it: only Chinese characters, letters, digits, parentheses and the middle dot (·) may be used.</source>
+        <translation>单位名称第%2个字符“%1”不允许使用。请删除该字符：只能使用汉字、字母、数字、括号和间隔号（·）。</translation>
+    </message>
+    <message>
+        <source>The unit name contains an invisible character (%1) at position %2. Remove it, for example by typing the name again instead of pasting it.</source>
+        <translation>单位名称第%2个字符是不可见字符（%1）。请删除该字符，例如重新手动输入名称而不是粘贴。</translation>
+    </message>
+    <message>
+        <source>The invoice title is empty. Enter the name to print on the invoice, normally the unit&apos;s full name.</source>
+        <translation>开票单位名称未填写。请填写发票上的抬头名称，通常为单位全称。</translation>
+    </message>
+    <message>
+        <source>The invoice title has %1 characters, but at most %2 are allowed. Enter the unit&apos;s registered name without additions.</source>
+        <translation>开票单位名称有%1个字符，最多允许%2个。请只填写登记的单位名称，不要附加其他内容。</translation>
+    </message>
+    <message>
+        <source>The invoice title contains no Chinese characters or letters. Enter the name to print on the invoice, normally the unit&apos;s full name.</source>
+        <translation>开票单位名称中没有汉字或字母。请填写发票上的抬头名称，通常为单位全称。</translation>
+    </message>
+    <message>
+        <source>The invoice title contains a space at position %1. Remove it: invoice details must not contain spaces.</source>
+        <translation>开票单位名称第%1个字符是空格。请删除空格：开票信息中不能有空格。</translation>
+    </message>
+    <message>
+        <source>The invoice title contains the character &apos;%1&apos; at position %2, which invoices do not accept. Remove it: only Chinese characters, letters, digits, parentheses and the middle dot (·) may be used.</source>
+        <translation>开票单位名称第%2个字符“%1”是发票不接受的特殊字符。请删除该字符：只能使用汉字、字母、数字、括号和间隔号（·）。</translation>
+    </message>
+    <message>
+        <source>The invoice title contains an invisible character (%1) at position %2. Remove it, for example by typing the title again instead of pasting it.</source>
+        <translation>开票单位名称第%2个字符是不可见字符（%1）。请删除该字符，例如重新手动输入名称而不是粘贴。</translation>
+    </message>
+    <message>
+        <source>The unit address is empty. Enter the unit&apos;s address as it should appear on the invoice.</source>
+        <translation>单位地址未填写。请填写发票上要显示的单位地址。</translation>
+    </message>
+    <message>
+        <source>The unit address has %1 characters, but at most %2 are allowed. Shorten the address.</source>
+        <translation>单位地址有%1个字符，最多允许%2个。请精简地址。</translation>
+    </message>
+    <message>
+        <source>The unit address contains no Chinese characters or letters. Enter the full address with city, street and building.</source>
+        <translation>单位地址中没有汉字或字母。请填写包括城市、街道和楼号的完整地址。</translation>
+    </message>
+    <message>
+        <source>The unit address contains a space at position %1. Remove it: invoice details must not contain spaces.</source>
+        <translation>单位地址第%1个字符是空格。请删除空格：开票信息中不能有空格。</translation>
+    </message>
+    <message>
+        <source>The unit address contains the character &apos;%1&apos; at position %2, which invoices do not accept. Remove it or write it in words, for example 3号楼 instead of 3#.</source>
+        <translation>单位地址第%2个字符“%1”是发票不接受的特殊字符。请删除该字符或改用文字表达，例如用“3号楼”代替“3#”。</translation>
+    </message>
+    <message>
+        <source>The unit address contains an invisible character (%1) at position %2. Remove it, for example by typing the address again instead of pasting it.</source>
+        <translation>单位地址第%2个字符是不可见字符（%1）。请删除该字符，例如重新手动输入地址而不是粘贴。</translation>
+    </message>
+    <message>
+        <source>The mailing address is empty. Enter the address the USB key should be sent to.</source>
+        <translation>邮寄地址未填写。请填写CA锁的邮寄地址。</translation>
+    </message>
+    <message>
+        <source>The mailing address has %1 characters, but at most %2 are allowed. Shorten the address.</source>
+        <translation>邮寄地址有%1个字符，最多允许%2个。请精简地址。</translation>
+    </message>
+    <message>
+        <source>The mailing address contains no Chinese characters or letters. Enter the full address with city, street and building.</source>
+        <translation>邮寄地址中没有汉字或字母。请填写包括城市、街道和楼号的完整地址。</translation>
+    </message>
+    <message>
+        <source>The mailing address contains a space at position %1. Remove it: the address is written without spaces.</source>
+        <translation>邮寄地址第%1个字符是空格。请删除空格：地址中不能有空格。</translation>
+    </message>
+    <message>
+        <source>The mailing address contains the character &apos;%1&apos; at position %2, which is not allowed. Remove it or write it in words, for example 3号楼 instead of 3#.</source>
+        <translation>邮寄地址第%2个字符“%1”不允许使用。请删除该字符或改用文字表达，例如用“3号楼”代替“3#”。</translation>
+    </message>
+    <message>
+        <source>The mailing address contains an invisible character (%1) at position %2. Remove it, for example by typing the address again instead of pasting it.</source>
+        <translation>邮寄地址第%2个字符是不可见字符（%1）。请删除该字符，例如重新手动输入地址而不是粘贴。</translation>
+    </message>
+    <message>
+        <source>The bank name is empty. Enter the full name of the bank branch where the unit&apos;s account is held.</source>
+        <translation>开户银行未填写。请填写单位账户所在银行网点的全称。</translation>
+    </message>
+    <message>
+        <source>The bank name has %1 characters, but at most %2 are allowed. Enter only the name of the bank branch.</source>
+        <translation>开户银行有%1个字符，最多允许%2个。请只填写开户银行网点的名称。</translation>
+    </message>
+    <message>
+        <source>The bank name contains no Chinese characters or letters. Enter the name of the bank branch here, not the account number.</source>
+        <translation>开户银行中没有汉字或字母。此处请填写开户银行网点的名称，而不是银行账号。</translation>
+    </message>
+    <message>
+        <source>The bank name contains a space at position %1. Remove it: invoice details must not contain spaces.</source>
+        <translation>开户银行第%1个字符是空格。请删除空格：开票信息中不能有空格。</translation>
+    </message>
+    <message>
+        <source>The bank name contains the character &apos;%1&apos; at position %2, which invoices do not accept. Remove it: only Chinese characters, letters, digits and parentheses may be used.</source>
+        <translation>开户银行第%2个字符“%1”是发票不接受的特殊字符。请删除该字符：只能使用汉字、字母、数字和括号。</translation>
+    </message>
+    <message>
+        <source>The bank name contains an invisible character (%1) at position %2. Remove it, for example by typing the name again instead of pasting it.</source>
+        <translation>开户银行第%2个字符是不可见字符（%1）。请删除该字符，例如重新手动输入名称而不是粘贴。</translation>
+    </message>
+    <message>
+        <source>The recipient name is empty. Enter the name of the person who will receive the USB key.</source>
+        <translation>收件人姓名未填写。请填写接收CA锁的人员姓名。</translation>
+    </message>
+    <message>
+        <source>The recipient name has %1 characters, but at most %2 are allowed. Enter only the person&apos;s name.</source>
+        <translation>收件人姓名有%1个字符，最多允许%2个。请只填写收件人的姓名。</translation>
+    </message>
+    <message>
+        <source>The recipient name contains no Chinese characters or letters. Enter the name of the person who will receive the USB key.</source>
+        <translation>收件人姓名中没有汉字或字母。请填写接收CA锁的人员姓名。</translation>
+    </message>
+    <message>
+        <source>The recipient name contains a space at position %1. Remove it: only a name in Latin letters may have single spaces between its words.</source>
+        <translation>收件人姓名第%1个字符是空格。请删除空格：只有用拉丁字母书写的姓名才可以在单词之间各留一个空格。</translation>
+    </message>
+    <message>
+        <source>The recipient name contains the character &apos;%1&apos; at position %2, which is not allowed. Remove it: only Chinese characters, letters, the middle dot (·) and parentheses may be used.</source>
+        <translation>收件人姓名第%2个字符“%1”不允许使用。请删除该字符：只能使用汉字、字母、间隔号（·）和括号。</translation>
+    </message>
+    <message>
+        <source>The recipient name contains an invisible character (%1) at position %2. Remove it, for example by typing the name again instead of pasting it.</source>
+        <translation>收件人姓名第%2个字符是不可见字符（%1）。请删除该字符，例如重新手动输入姓名而不是粘贴。</translation>
+    </message>
+    <message>
+        <source>Unified social credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Tax ID</source>
+        <translation>税号</translation>
+    </message>
+    <message>
+        <source>Mobile number</source>
+        <translation>手机号码</translation>
+    </message>
+    <message>
+        <source>Landline number</source>
+        <translation>固定电话</translation>
+    </message>
+    <message>
+        <source>Phone number</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Bank account number</source>
+        <translation>银行账号</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>CA数量</translation>
+    </message>
+    <message>
+        <source>Invoice title</source>
+        <translation>开票单位名称</translation>
+    </message>
+    <message>
+        <source>Unit address</source>
+        <translation>单位地址</translation>
+    </message>
+    <message>
+        <source>Bank name</source>
+        <translation>开户银行</translation>
+    </message>
+    <message>
+        <source>Recipient name</source>
+        <translation>收件人姓名</translation>
+    </message>
+    <message>
+        <source>Unit name</source>
+        <translation>单位名称</translation>
+    </message>
+    <message>
+        <source>Mailing address</source>
+        <translation>邮寄地址</translation>
+    </message>
+</context>
+<context>
+    <name>LocalStore</name>
+    <message>
+        <source>The local draft store %1 cannot be opened. Check that the folder exists and is writable by you and that the disk is not full, then start the program again.</source>
+        <translation>无法打开本地草稿库%1。请确认文件夹存在、您有写入权限且磁盘未满，然后重新启动程序。</translation>
+    </message>
+    <message>
+        <source>The local draft store is not open; restart the program.</source>
+        <translation>本地草稿库未打开，请重新启动程序。</translation>
+    </message>
+    <message>
+        <source>The local draft store was used from the wrong thread; please report this error.</source>
+        <translation>本地草稿库在错误的线程中被使用，请报告此错误。</translation>
+    </message>
+    <message>
+        <source>The local draft store is busy in another window of CA Client or in ca-tool. Try again in a moment.</source>
+        <translation>本地草稿库正被CA客户端的另一个窗口或ca-tool使用。请稍后重试。</translation>
+    </message>
+    <message>
+        <source>The disk holding the local draft store is full. Free some space, then try again.</source>
+        <translation>本地草稿库所在的磁盘已满。请释放一些空间后重试。</translation>
+    </message>
+    <message>
+        <source>The local draft store %1 is read-only. Make it writable for you, then try again.</source>
+        <translation>本地草稿库%1是只读的。请为其开启写入权限后重试。</translation>
+    </message>
+    <message>
+        <source>The local draft store %1 is damaged or not a database. Move it aside and start the program again; drafts saved on the platform are not affected.</source>
+        <translation>本地草稿库%1已损坏或不是数据库文件。请将其移到别处后重新启动程序；已保存到平台上的草稿不受影响。</translation>
+    </message>
+    <message>
+        <source>The local draft store %1 could not be read or written. Check that the disk is not full and the file is writable, then try again.</source>
+        <translation>无法读写本地草稿库%1。请确认磁盘未满且文件可写，然后重试。</translation>
+    </message>
+    <message>
+        <source>The local draft store %1 was written by a newer version of CA Client. Install the newer version again to open your drafts; this version leaves the file untouched.</source>
+        <translation>本地草稿库%1由更新版本的CA客户端写入。请重新安装新版本以打开您的草稿；当前版本不会改动该文件。</translation>
+    </message>
+    <message>
+        <source>The local draft store %1 cannot use its safe write mode (WAL) on this disk. Keep the program&apos;s data folder on a local disk, then start it again.</source>
+        <translation>本地草稿库%1无法在此磁盘上使用安全写入模式（WAL）。请将程序的数据文件夹放在本地磁盘上，然后重新启动程序。</translation>
+    </message>
+    <message>
+        <source>The local draft store %1 could not be updated to this version of CA Client; it was left as it was. Free some disk space and start the program again, or report this error.</source>
+        <translation>本地草稿库%1无法升级到当前版本的CA客户端，已保持原样未做改动。请释放一些磁盘空间后重新启动程序，或报告此错误。</translation>
+    </message>
+    <message>
+        <source>A saved draft is damaged and cannot be opened; it is kept unchanged in the local draft store. Please report this error.</source>
+        <translation>一份已保存的草稿已损坏，无法打开；它仍原样保留在本地草稿库中。请报告此错误。</translation>
+    </message>
+    <message>
+        <source>The draft has no local identifier, so it was not saved; please report this error.</source>
+        <translation>该草稿没有本地标识，因此未保存，请报告此错误。</translation>
+    </message>
+    <message>
+        <source>The draft is no longer in the local draft store; it may have been deleted in another window.</source>
+        <translation>本地草稿库中已没有该草稿，它可能已在另一个窗口中被删除。</translation>
+    </message>
+    <message>
+        <source>There is no local draft of application %1.</source>
+        <translation>申请%1没有本地草稿。</translation>
+    </message>
+    <message>
+        <source>This draft has no conflicting server copy any more; nothing to choose.</source>
+        <translation>该草稿已不存在与之冲突的服务器版本，无需选择。</translation>
+    </message>
+    <message>
+        <source>The attachment could not be recorded because its category, state or file is not valid; please report this error.</source>
+        <translation>附件的类别、状态或文件无效，无法记录该附件，请报告此错误。</translation>
+    </message>
+    <message>
+        <source>The attachment&apos;s upload state could not be recorded; please report this error.</source>
+        <translation>无法记录附件的上传状态，请报告此错误。</translation>
+    </message>
+    <message>
+        <source>The attachment is no longer in the local draft store; it may have been removed in another window.</source>
+        <translation>本地草稿库中已没有该附件，它可能已在另一个窗口中被移除。</translation>
+    </message>
+    <message>
+        <source>The payment attempt is not known to this computer; start the payment again.</source>
+        <translation>本机没有这次支付的记录，请重新发起支付。</translation>
+    </message>
+    <message>
+        <source>The payment could not be prepared because the application or the payment channel is missing; please report this error.</source>
+        <translation>缺少申请或支付方式，无法准备支付，请报告此错误。</translation>
+    </message>
+    <message>
+        <source>The payment order&apos;s state could not be recorded; please report this error.</source>
+        <translation>无法记录支付订单的状态，请报告此错误。</translation>
+    </message>
+    <message>
+        <source>This application is already paid; a payment is never undone.</source>
+        <translation>该申请已支付；已完成的支付不能撤销。</translation>
+    </message>
+    <message>
+        <source>A secret (password or PIN) must never be kept in the local store; it was not saved.</source>
+        <translation>密码或PIN码等机密信息绝不能保存在本地库中，因此未保存。</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>CA Certificate Assistant</source>
+        <translation>CA证书助手</translation>
+    </message>
+    <message>
+        <source>CA Applications</source>
+        <translation>CA办理</translation>
+    </message>
+    <message>
+        <source>Your CA applications will be listed here.</source>
+        <translation>您的CA申请将在这里列出。</translation>
+    </message>
+</context>
+<context>
+    <name>PinStates</name>
+    <message>
+        <source>The USB key has no user PIN yet. Ask the certificate centre to initialise the key.</source>
+        <translation>CA锁还没有设置用户PIN码。请联系CA中心初始化CA锁。</translation>
+    </message>
+    <message>
+        <source>The PIN of the USB key is locked after too many wrong tries. Apply for a PIN reset to unlock it.</source>
+        <translation>PIN码输错次数过多，CA锁的PIN码已被锁定。请申请重置PIN码以解锁。</translation>
+    </message>
+    <message>
+        <source>Only one try is left: the next wrong PIN locks the USB key. Enter the PIN with care.</source>
+        <translation>只剩最后一次机会：再输错一次PIN码，CA锁就会被锁定。请谨慎输入。</translation>
+    </message>
+    <message>
+        <source>A wrong PIN was entered before, so fewer tries are left. Enter the PIN with care.</source>
+        <translation>之前输错过PIN码，剩余尝试次数已减少。请谨慎输入。</translation>
+    </message>
+    <message>
+        <source>The PIN of the USB key must be changed before the key can be used. Change the PIN first.</source>
+        <translation>使用CA锁之前必须修改PIN码。请先修改PIN码。</translation>
+    </message>
+    <message>
+        <source>The USB key is not initialised, so it has no administrator PIN. Ask the certificate centre to initialise the key.</source>
+        <translation>CA锁尚未初始化，因此没有管理员PIN码。请联系CA中心初始化CA锁。</translation>
+    </message>
+    <message>
+        <source>The administrator PIN of the USB key is locked. The key cannot be reset; contact the certificate centre.</source>
+        <translation>CA锁的管理员PIN码已被锁定，无法重置CA锁。请联系CA中心。</translation>
+    </message>
+    <message>
+        <source>Only one try is left: the next wrong administrator PIN locks the USB key for good. Enter it with care.</source>
+        <translation>只剩最后一次机会：再输错一次管理员PIN码，CA锁将被永久锁定。请谨慎输入。</translation>
+    </message>
+    <message>
+        <source>A wrong administrator PIN was entered before, so fewer tries are left. Enter it with care.</source>
+        <translation>之前输错过管理员PIN码，剩余尝试次数已减少。请谨慎输入。</translation>
+    </message>
+</context>
+<context>
+    <name>ca::ApplicationKind</name>
+    <message>
+        <source>New</source>
+        <translation>新办</translation>
+    </message>
+    <message>
+        <source>Reissue</source>
+        <translation>补办</translation>
+    </message>
+    <message>
+        <source>Change of details</source>
+        <translation>信息变更</translation>
+    </message>
+    <message>
+        <source>Renewal</source>
+        <translation>延期续费</translation>
+    </message>
+    <message>
+        <source>Existing CA</source>
+        <translation>已有CA</translation>
+    </message>
+</context>
+<context>
+    <name>ca::ApplicationValidator</name>
+    <message>
+        <source>Enter the unit&apos;s name as printed on its business licence.</source>
+        <translation>请按营业执照填写单位名称。</translation>
+    </message>
+    <message>
+        <source>Enter the unit&apos;s unified social credit code, the 18 characters printed on its business licence.</source>
+        <translation>请填写单位的统一社会信用代码，即营业执照上的18位代码。</translation>
+    </message>
+    <message>
+        <source>Enter the mailing address: the USB key is sent by mail.</source>
+        <translation>请填写邮寄地址：CA锁将通过邮寄送达。</translation>
+    </message>
+    <message>
+        <source>Enter the name of the person who receives the USB key sent by mail.</source>
+        <translation>请填写邮寄CA锁的收件人姓名。</translation>
+    </message>
+    <message>
+        <source>Enter the phone number of the person who receives the USB key, so that the courier can call.</source>
+        <translation>请填写收件人联系电话，以便快递员联系。</translation>
+    </message>
+    <message>
+        <source>Enter the invoice title, normally the unit&apos;s full name.</source>
+        <translation>请填写开票单位名称，通常为单位全称。</translation>
+    </message>
+    <message>
+        <source>Enter the tax ID: a special VAT invoice needs it.</source>
+        <translation>请填写税号：开具专票需要税号。</translation>
+    </message>
+    <message>
+        <source>Enter the tax ID: an ordinary invoice for an enterprise needs it.</source>
+        <translation>请填写税号：为企业开具普票需要税号。</translation>
+    </message>
+    <message>
+        <source>Enter the mobile number that receives the notice when the invoice has been issued.</source>
+        <translation>请填写手机号码，发票开具成功后将通知该手机。</translation>
+    </message>
+    <message>
+        <source>Enter the unit&apos;s address: a special VAT invoice needs it.</source>
+        <translation>请填写单位地址：开具专票需要单位地址。</translation>
+    </message>
+    <message>
+        <source>Enter the unit&apos;s phone number: a special VAT invoice needs it.</source>
+        <translation>请填写单位电话：开具专票需要单位电话。</translation>
+    </message>
+    <message>
+        <source>Enter the bank where the unit&apos;s account is held: a special VAT invoice needs it.</source>
+        <translation>请填写开户银行：开具专票需要开户银行。</translation>
+    </message>
+    <message>
+        <source>Enter the unit&apos;s bank account number: a special VAT invoice needs it.</source>
+        <translation>请填写银行账号：开具专票需要银行账号。</translation>
+    </message>
+    <message>
+        <source>The file for &quot;%1&quot; is still being uploaded; wait until the upload has finished, then submit.</source>
+        <translation>“%1”的文件仍在上传中，请等上传完成后再提交。</translation>
+    </message>
+    <message>
+        <source>The upload of the file for &quot;%1&quot; failed; upload the file again.</source>
+        <translation>“%1”的文件上传失败，请重新上传。</translation>
+    </message>
+    <message>
+        <source>Upload the legal representative&apos;s ID card, stamped with the company seal; this application needs it.</source>
+        <translation>请上传法人身份证件（加盖公章），本申请需要此电子件。</translation>
+    </message>
+    <message>
+        <source>Upload the handler&apos;s ID card, stamped with the company seal; this application needs it.</source>
+        <translation>请上传经办人身份证件（加盖公章），本申请需要此电子件。</translation>
+    </message>
+    <message>
+        <source>Upload the filled-in CA certificate application form; this application needs it.</source>
+        <translation>请上传填写好的《CA证书申请表》，本申请需要此电子件。</translation>
+    </message>
+    <message>
+        <source>Upload the signed letter of authorisation; this application needs it.</source>
+        <translation>请上传签字盖章的《授权委托书》，本申请需要此电子件。</translation>
+    </message>
+    <message>
+        <source>Upload the business licence, stamped with the company seal; this application needs it.</source>
+        <translation>请上传营业执照（加盖公章），本申请需要此电子件。</translation>
+    </message>
+</context>
+<context>
+    <name>ca::ApprovalAction</name>
+    <message>
+        <source>Created</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>提交</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>审核通过</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>审核不通过</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>已支付</translation>
+    </message>
+    <message>
+        <source>Key shipped</source>
+        <translation>已发货</translation>
+    </message>
+    <message>
+        <source>Handled on site</source>
+        <translation>现场办理</translation>
+    </message>
+    <message>
+        <source>Receipt confirmed</source>
+        <translation>已签收</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>已办理</translation>
+    </message>
+    <message>
+        <source>Certificate issued</source>
+        <translation>证书已签发</translation>
+    </message>
+</context>
+<context>
+    <name>ca::AttachmentCategory</name>
+    <message>
+        <source>Legal representative&apos;s ID card</source>
+        <translation>法人身份证件</translation>
+    </message>
+    <message>
+        <source>Handler&apos;s ID card</source>
+        <translation>经办人身份证件</translation>
+    </message>
+    <message>
+        <source>CA certificate application form</source>
+        <translation>CA证书申请表</translation>
+    </message>
+    <message>
+        <source>Letter of authorisation</source>
+        <translation>授权委托书</translation>
+    </message>
+    <message>
+        <source>Business licence</source>
+        <translation>营业执照</translation>
+    </message>
+    <message>
+        <source>Upload the legal representative&apos;s ID card, stamped with the company seal.</source>
+        <translation>请上传法人身份证件（加盖公章）。</translation>
+    </message>
+    <message>
+        <source>Upload the handler&apos;s ID card, stamped with the company seal.</source>
+        <translation>请上传经办人身份证件（加盖公章）。</translation>
+    </message>
+    <message>
+        <source>Download the CA certificate application form (Entity management, CA application), fill it in and upload it.</source>
+        <translation>请到“主体管理－CA申请”下载《CA证书申请表》，填写后上传。</translation>
+    </message>
+    <message>
+        <source>Download the letter of authorisation (Entity management, CA application), fill it in and upload it.</source>
+        <translation>请到“主体管理－CA申请”下载《授权委托书》，填写后上传。</translation>
+    </message>
+    <message>
+        <source>Upload the business licence, stamped with the company seal.</source>
+        <translation>请上传营业执照（加盖公章）。</translation>
+    </message>
+</context>
+<context>
+    <name>ca::HandlingStatus</name>
+    <message>
+        <source>Not started</source>
+        <translation>未办理</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>办理中</translation>
+    </message>
+    <message>
+        <source>Shipped</source>
+        <translation>已发货</translation>
+    </message>
+    <message>
+        <source>Handled on site</source>
+        <translation>现场办理</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>已签收</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>已办理</translation>
+    </message>
+</context>
+<context>
+    <name>ca::InvoiceType</name>
+    <message>
+        <source>Ordinary invoice</source>
+        <translation>普票</translation>
+    </message>
+    <message>
+        <source>Special VAT invoice</source>
+        <translation>专票</translation>
+    </message>
+</context>
+<context>
+    <name>ca::JsonReader</name>
+    <message>
+        <source>Each item of &quot;%1&quot; must be a JSON object.</source>
+        <translation>“%1”中的每一项都必须是JSON对象。</translation>
+    </message>
+    <message>
+        <source>The document must be a JSON object.</source>
+        <translation>文档必须是一个JSON对象。</translation>
+    </message>
+    <message>
+        <source>The text is not valid JSON (%1 at character %2).</source>
+        <translation>文本不是有效的JSON（第%2个字符处：%1）。</translation>
+    </message>
+    <message>
+        <source>The key &quot;%1&quot; is missing; it is required.</source>
+        <translation>缺少必填的键“%1”。</translation>
+    </message>
+    <message>
+        <source>The value of &quot;%1&quot; must be a JSON string.</source>
+        <translation>“%1”的值必须是JSON字符串。</translation>
+    </message>
+    <message>
+        <source>The value of &quot;%1&quot; must be a JSON number.</source>
+        <translation>“%1”的值必须是JSON数字。</translation>
+    </message>
+    <message>
+        <source>The value of &quot;%1&quot; must be a JSON object.</source>
+        <translation>“%1”的值必须是JSON对象。</translation>
+    </message>
+    <message>
+        <source>The value of &quot;%1&quot; must be a JSON array.</source>
+        <translation>“%1”的值必须是JSON数组。</translation>
+    </message>
+    <message>
+        <source>The value of &quot;%1&quot; is &quot;%2&quot;, which is not one of the allowed words: %3.</source>
+        <translation>“%1”的值为“%2”，不是允许的取值之一：%3。</translation>
+    </message>
+    <message>
+        <source>The value of &quot;%1&quot; must be a whole number from %2 to %3.</source>
+        <translation>“%1”的值必须是%2至%3之间的整数。</translation>
+    </message>
+    <message>
+        <source>The value of &quot;%1&quot; must be an amount in yuan written as a string, such as &quot;300.00&quot;.</source>
+        <translation>“%1”的值必须是以字符串表示的金额（单位：元），例如&quot;300.00&quot;。</translation>
+    </message>
+    <message>
+        <source>The value of &quot;%1&quot; is &quot;%2&quot;, which is not an amount in yuan with at most two decimals, such as &quot;300.00&quot;.</source>
+        <translation>“%1”的值为“%2”，不是最多两位小数的金额（单位：元），例如&quot;300.00&quot;。</translation>
+    </message>
+    <message>
+        <source>The value of &quot;%1&quot; is &quot;%2&quot;, which is not a date and time in ISO 8601 form with a time zone, such as &quot;2026-11-21T10:00:00Z&quot;.</source>
+        <translation>“%1”的值为“%2”，不是带时区的ISO 8601格式日期时间，例如&quot;2026-11-21T10:00:00Z&quot;。</translation>
+    </message>
+    <message>
+        <source>The value of &quot;%1&quot; must be a SHA-256 digest written as 64 hexadecimal digits.</source>
+        <translation>“%1”的值必须是由64位十六进制数字表示的SHA-256摘要。</translation>
+    </message>
+    <message>
+        <source>The value of &quot;%1&quot; is &quot;reviewer&quot;, but an applicant unit must be a supplier, purchaser or agent.</source>
+        <translation>“%1”的值为“reviewer”，但申请单位只能是供应商、采购人或采购代理。</translation>
+    </message>
+</context>
+<context>
+    <name>ca::PaymentChannel</name>
+    <message>
+        <source>Online banking</source>
+        <translation>网上银行</translation>
+    </message>
+    <message>
+        <source>Alipay</source>
+        <translation>支付宝</translation>
+    </message>
+    <message>
+        <source>WeChat Pay</source>
+        <translation>微信支付</translation>
+    </message>
+</context>
+<context>
+    <name>ca::PaymentOrderStatus</name>
+    <message>
+        <source>Awaiting payment</source>
+        <translation>待支付</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>已支付</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已关闭</translation>
+    </message>
+</context>
+<context>
+    <name>ca::PaymentStatus</name>
+    <message>
+        <source>Unpaid</source>
+        <translation>未支付</translation>
+    </message>
+    <message>
+        <source>Payment in progress</source>
+        <translation>支付中</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>已支付</translation>
+    </message>
+</context>
+<context>
+    <name>ca::Pickup</name>
+    <message>
+        <source>Collect on site</source>
+        <translation>现场取锁</translation>
+    </message>
+    <message>
+        <source>Send by mail</source>
+        <translation>邮寄取锁</translation>
+    </message>
+</context>
+<context>
+    <name>ca::ReviewStatus</name>
+    <message>
+        <source>Editing</source>
+        <translation>编辑中</translation>
+    </message>
+    <message>
+        <source>Awaiting review</source>
+        <translation>待审核</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>审核通过</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>审核不通过</translation>
+    </message>
+</context>
+<context>
+    <name>ca::Role</name>
+    <message>
+        <source>Supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <source>Purchaser</source>
+        <translation>采购人</translation>
+    </message>
+    <message>
+        <source>Procurement agent</source>
+        <translation>采购代理</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>审核人员</translation>
+    </message>
+</context>
+<context>
+    <name>ca::UploadState</name>
+    <message>
+        <source>Waiting to upload</source>
+        <translation>等待上传</translation>
+    </message>
+    <message>
+        <source>Uploading</source>
+        <translation>上传中</translation>
+    </message>
+    <message>
+        <source>Uploaded</source>
+        <translation>已上传</translation>
+    </message>
+    <message>
+        <source>Upload failed</source>
+        <translation>上传失败</translation>
+    </message>
+</context>
+<context>
+    <name>ca::Workflow</name>
+    <message>
+        <source>Pay first, then review</source>
+        <translation>先支付后审核</translation>
+    </message>
+    <message>
+        <source>Review first, then pay</source>
+        <translation>先审核后支付</translation>
+    </message>
+</context>
+<context>
+    <name>ca::WorkflowRules</name>
+    <message>
+        <source>The statuses of this application do not fit together; refresh it from the platform before going on.</source>
+        <translation>该申请的各项状态互相矛盾，请先从平台刷新该申请再继续操作。</translation>
+    </message>
+    <message>
+        <source>This application is waiting for review, so it cannot be changed.</source>
+        <translation>该申请正在等待审核，不能修改。</translation>
+    </message>
+    <message>
+        <source>This application has been approved, so it can no longer be changed.</source>
+        <translation>该申请已审核通过，不能再修改。</translation>
+    </message>
+    <message>
+        <source>A payment order for this application is open, so the kind and quantity cannot be changed until it is paid or has expired.</source>
+        <translation>该申请有一笔未完成的支付订单，在支付完成或订单过期之前，不能修改办理类别和数量。</translation>
+    </message>
+    <message>
+        <source>This application has been paid, so its kind and quantity can no longer be changed.</source>
+        <translation>该申请已支付，不能再修改办理类别和数量。</translation>
+    </message>
+    <message>
+        <source>This application is waiting for review, so its attachments cannot be changed.</source>
+        <translation>该申请正在等待审核，不能修改电子件。</translation>
+    </message>
+    <message>
+        <source>This application has been approved, so its attachments can no longer be changed.</source>
+        <translation>该申请已审核通过，不能再修改电子件。</translation>
+    </message>
+    <message>
+        <source>This application has been submitted, so it can no longer be deleted.</source>
+        <translation>该申请已提交，不能再删除。</translation>
+    </message>
+    <message>
+        <source>This application has been approved, so it can no longer be deleted.</source>
+        <translation>该申请已审核通过，不能再删除。</translation>
+    </message>
+    <message>
+        <source>This application has been reviewed, so it can no longer be deleted; correct it and submit it again instead.</source>
+        <translation>该申请已经审核，不能再删除；请修改后重新提交。</translation>
+    </message>
+    <message>
+        <source>A payment order for this application is open; wait until it is paid or has expired before deleting the application.</source>
+        <translation>该申请有一笔未完成的支付订单；请等支付完成或订单过期后再删除申请。</translation>
+    </message>
+    <message>
+        <source>This application has been paid, so it cannot be deleted: a payment is never refunded.</source>
+        <translation>该申请已支付，不能删除：一旦缴费，不能退办。</translation>
+    </message>
+    <message>
+        <source>This application has already been submitted and is waiting for review.</source>
+        <translation>该申请已提交，正在等待审核。</translation>
+    </message>
+    <message>
+        <source>This application has already been approved, so there is nothing to submit.</source>
+        <translation>该申请已审核通过，无需再提交。</translation>
+    </message>
+    <message>
+        <source>The payment has not been confirmed yet; finish paying and refresh the payment status, then submit the application.</source>
+        <translation>支付尚未确认；请完成支付并刷新支付状态，然后再提交申请。</translation>
+    </message>
+    <message>
+        <source>Pay the fee first and refresh the payment status; the application can be submitted once it has been paid.</source>
+        <translation>请先缴费并刷新支付状态；支付完成后才能提交申请。</translation>
+    </message>
+    <message>
+        <source>This application has already been paid.</source>
+        <translation>该申请已支付。</translation>
+    </message>
+    <message>
+        <source>This application costs nothing, so there is nothing to pay.</source>
+        <translation>该申请无需缴费。</translation>
+    </message>
+    <message>
+        <source>This application has been submitted, so it can no longer be paid.</source>
+        <translation>该申请已提交，不能再支付。</translation>
+    </message>
+    <message>
+        <source>Submit this application for review first; the fee can be paid once it has been approved.</source>
+        <translation>请先提交申请等待审核；审核通过后才能缴费。</translation>
+    </message>
+    <message>
+        <source>This application is waiting for review; the fee can be paid once it has been approved.</source>
+        <translation>该申请正在等待审核；审核通过后才能缴费。</translation>
+    </message>
+    <message>
+        <source>This application was rejected; correct it and submit it again, and pay once it has been approved.</source>
+        <translation>该申请审核不通过；请修改后重新提交，审核通过后再缴费。</translation>
+    </message>
+    <message>
+        <source>This kind of application is completed online, so there is no key whose receipt could be confirmed.</source>
+        <translation>此类申请在线办理，没有需要确认签收的CA锁。</translation>
+    </message>
+    <message>
+        <source>The key is collected on site, so no confirmation of receipt is needed.</source>
+        <translation>CA锁为现场领取，无需确认签收。</translation>
+    </message>
+    <message>
+        <source>The receipt of the key has already been confirmed.</source>
+        <translation>CA锁已确认签收。</translation>
+    </message>
+    <message>
+        <source>This application has already been completed.</source>
+        <translation>该申请已办理完成。</translation>
+    </message>
+    <message>
+        <source>The key has not been shipped yet; its receipt can be confirmed once it has been shipped.</source>
+        <translation>CA锁尚未发货；发货后才能确认签收。</translation>
+    </message>
+    <message>
+        <source>Only an application that is waiting for review can be approved.</source>
+        <translation>只有待审核的申请才能审核通过。</translation>
+    </message>
+    <message>
+        <source>Only an application that is waiting for review can be rejected.</source>
+        <translation>只有待审核的申请才能审核不通过。</translation>
+    </message>
+    <message>
+        <source>This application has no open payment order that could expire or be cancelled.</source>
+        <translation>该申请没有可过期或可取消的未完成支付订单。</translation>
+    </message>
+    <message>
+        <source>Only an application with an open payment order can be marked as paid.</source>
+        <translation>只有存在未完成支付订单的申请才能标记为已支付。</translation>
+    </message>
+    <message>
+        <source>This kind of application is completed online, so there is no key to hand over.</source>
+        <translation>此类申请在线办理，没有需要交付的CA锁。</translation>
+    </message>
+    <message>
+        <source>Only an application that is being processed can have its key handed over.</source>
+        <translation>只有办理中的申请才能交付CA锁。</translation>
+    </message>
+    <message>
+        <source>The key is collected on site, so it cannot be shipped; mark it as handled on site instead.</source>
+        <translation>CA锁为现场领取，不能发货；请改为标记“现场办理”。</translation>
+    </message>
+    <message>
+        <source>The key is sent by mail, so it cannot be handled on site; ship it instead.</source>
+        <translation>CA锁为邮寄送达，不能现场办理；请改为发货。</translation>
+    </message>
+    <message>
+        <source>Hand the key over first, by mail or on site, before completing this application.</source>
+        <translation>请先通过邮寄或现场方式交付CA锁，再完成该申请。</translation>
+    </message>
+    <message>
+        <source>A key sent by mail is completed when the applicant confirms its receipt.</source>
+        <translation>邮寄的CA锁在申请单位确认签收后即办理完成。</translation>
+    </message>
+    <message>
+        <source>Only an application that is being processed can be completed.</source>
+        <translation>只有办理中的申请才能办理完成。</translation>
+    </message>
+</context>
+<context>
+    <name>ca::tool::ValidateCommand</name>
+    <message>
+        <source>Usage:
+  ca-tool validate --field FIELD VALUE [--json] [--lang zh_CN|en]
+  ca-tool validate FILE.json [--purpose draft|pay|submit] [--json] [--lang zh_CN|en]
+
+Checks one field value, or a whole application in the JSON of docs/application-json.md.
+FIELD is one of: uscc, tax-id, mobile, landline, phone, bank-account, quantity, title,
+address, bank-name, recipient, unit-name, mailing-address.
+VALUE - reads the value from standard input (use it for bank account numbers).
+--purpose says how complete the application must be (default: submit).
+--json prints one JSON object instead of text.
+
+Exit status: 0 valid, 1 invalid, 2 usage error or unreadable file.
+</source>
+        <translation>用法：
+  ca-tool validate --field 字段 值 [--json] [--lang zh_CN|en]
+  ca-tool validate 文件.json [--purpose draft|pay|submit] [--json] [--lang zh_CN|en]
+
+检查单个字段的值，或检查一份完整的申请（JSON格式见 docs/application-json.md）。
+字段可以是：uscc、tax-id、mobile、landline、phone、bank-account、quantity、title、
+address、bank-name、recipient、unit-name、mailing-address。
+值写作 - 时从标准输入读取（填写银行账号时请这样做）。
+--purpose 指定申请需要完整到什么程度（默认：submit，即提交）。
+--json 输出一个JSON对象，而不是文字。
+
+退出状态：0 有效，1 无效，2 用法错误或文件无法读取。
+</translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be read. Check the name and that you may read it.</source>
+        <translation>无法读取文件%1。请检查文件名，并确认您有读取权限。</translation>
+    </message>
+    <message>
+        <source>The file %1 is not valid JSON: %2 at character %3. Fix the file and try again.</source>
+        <translation>文件%1不是有效的JSON：第%3个字符处%2。请修正文件后重试。</translation>
+    </message>
+    <message>
+        <source>The file %1 does not hold a JSON object. An application is one JSON object; see docs/application-json.md.</source>
+        <translation>文件%1中不是JSON对象。一份申请是一个JSON对象，请参阅 docs/application-json.md。</translation>
+    </message>
+    <message>
+        <source>The application in %1 is valid.</source>
+        <translation>文件%1中的申请有效。</translation>
+    </message>
+    <message>
+        <source>The option %1 needs a value.</source>
+        <translation>选项%1需要一个值。</translation>
+    </message>
+    <message>
+        <source>The option %1 is unknown.</source>
+        <translation>未知选项%1。</translation>
+    </message>
+    <message>
+        <source>The field name &apos;%1&apos; is unknown. Use one of the fields listed below.</source>
+        <translation>未知字段名“%1”。请使用下面列出的字段之一。</translation>
+    </message>
+    <message>
+        <source>The option --purpose applies to an application file, not to --field.</source>
+        <translation>选项--purpose只用于申请文件，不能与--field一起使用。</translation>
+    </message>
+    <message>
+        <source>The value to check is missing. Give it after the field name, in quotes if it contains spaces.</source>
+        <translation>缺少要检查的值。请写在字段名之后；值中有空格时请加引号。</translation>
+    </message>
+    <message>
+        <source>More than one value was given. Put a value that contains spaces in quotes.</source>
+        <translation>给出了不止一个值。含有空格的值请加引号。</translation>
+    </message>
+    <message>
+        <source>The purpose &apos;%1&apos; is unknown. Use draft, pay or submit.</source>
+        <translation>未知的检查目的“%1”。请使用draft、pay或submit。</translation>
+    </message>
+    <message>
+        <source>Nothing to check. Give --field FIELD VALUE or the name of an application JSON file.</source>
+        <translation>没有要检查的内容。请给出 --field 字段 值，或一个申请JSON文件的文件名。</translation>
+    </message>
+    <message>
+        <source>Give one application JSON file at a time.</source>
+        <translation>一次只能检查一个申请JSON文件。</translation>
+    </message>
+</context>
 </TS>
