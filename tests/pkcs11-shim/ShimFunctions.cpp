@@ -672,16 +672,24 @@ CK_FUNCTION_LIST makeFunctionList();
 
 CK_FUNCTION_LIST g_functionList = makeFunctionList();
 
+// The list points here, not at the exported symbol: another library in the
+// process (libp11-kit, a vendor module) may export a C_GetFunctionList of its
+// own, and the address of ours could then resolve to theirs.
+CK_RV shim_C_GetFunctionList(CK_FUNCTION_LIST_PTR_PTR ppFunctionList)
+{
+    if (!ppFunctionList)
+        return CKR_ARGUMENTS_BAD;
+    *ppFunctionList = &g_functionList;
+    return CKR_OK;
+}
+
 } // namespace
 
 } // namespace shim
 
 extern "C" __attribute__((visibility("default"))) CK_RV C_GetFunctionList(CK_FUNCTION_LIST_PTR_PTR ppFunctionList)
 {
-    if (!ppFunctionList)
-        return CKR_ARGUMENTS_BAD;
-    *ppFunctionList = &shim::g_functionList;
-    return CKR_OK;
+    return shim::shim_C_GetFunctionList(ppFunctionList);
 }
 
 namespace shim {
@@ -695,7 +703,7 @@ CK_FUNCTION_LIST makeFunctionList()
     f.C_Initialize = shim_C_Initialize;
     f.C_Finalize = shim_C_Finalize;
     f.C_GetInfo = shim_C_GetInfo;
-    f.C_GetFunctionList = C_GetFunctionList;
+    f.C_GetFunctionList = shim_C_GetFunctionList;
     f.C_GetSlotList = shim_C_GetSlotList;
     f.C_GetSlotInfo = shim_C_GetSlotInfo;
     f.C_GetTokenInfo = shim_C_GetTokenInfo;

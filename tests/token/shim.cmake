@@ -12,9 +12,11 @@ set_target_properties(ca-pkcs11-shim PROPERTIES
     AUTOMOC OFF AUTOUIC OFF AUTORCC OFF
     CXX_VISIBILITY_PRESET hidden
     VISIBILITY_INLINES_HIDDEN ON)
-# Only the header of p11-kit (like a vendor module, the shim links no p11-kit code).
-target_include_directories(ca-pkcs11-shim PRIVATE ${P11KIT_INCLUDE_DIRS})
-target_link_libraries(ca-pkcs11-shim PRIVATE Threads::Threads ${CMAKE_DL_LIBS})
+# Only the header of p11-kit: like a vendor module, neither the shim nor its test
+# links libp11-kit (which exports C_* symbols of its own).
+add_library(ca-pkcs11-header INTERFACE)
+target_include_directories(ca-pkcs11-header INTERFACE ${P11KIT_INCLUDE_DIRS})
+target_link_libraries(ca-pkcs11-shim PRIVATE ca-pkcs11-header Threads::Threads ${CMAKE_DL_LIBS})
 target_link_options(ca-pkcs11-shim PRIVATE "LINKER:--no-undefined")
 
 ca_add_test(tst_shim LABEL token
@@ -23,5 +25,5 @@ ca_add_test(tst_shim LABEL token
             "${PROJECT_SOURCE_DIR}/tests/pkcs11-shim/ShimConfig.cpp"
             "${PROJECT_SOURCE_DIR}/tests/pkcs11-shim/MiniJson.cpp"
     DEFS CA_SHIM_PATH="$<TARGET_FILE:ca-pkcs11-shim>"
-    LIBS PkgConfig::P11KIT ${CMAKE_DL_LIBS}
+    LIBS ca-pkcs11-header ${CMAKE_DL_LIBS}
     DEPENDS ca-pkcs11-shim)

@@ -109,7 +109,9 @@ void tst_shim::initTestCase()
     QVERIFY(m_f);
     QCOMPARE(int(m_f->version.major), 2);
     QCOMPARE(int(m_f->version.minor), 40);
-    QVERIFY(m_f->C_GetFunctionList == getList);
+    CK_FUNCTION_LIST_PTR again = nullptr;
+    QCOMPARE_RV(m_f->C_GetFunctionList(&again), CKR_OK);
+    QVERIFY(again == m_f);
 }
 
 void tst_shim::init()
@@ -475,6 +477,9 @@ void tst_shim::lockoutSurvivesReloadAndOtherProcesses()
     QVERIFY(!traceLines(path(QStringLiteral("trace.txt"))).isEmpty()); // the new config is in force
 
     // A second process through the shim (OpenSC's pkcs11-tool) sees the lock.
+#if defined(__SANITIZE_ADDRESS__)
+    QSKIP("pkcs11-tool cannot load a module built with AddressSanitizer");
+#endif
     QProcess p;
     p.setProcessChannelMode(QProcess::MergedChannels);
     p.start(QStringLiteral("pkcs11-tool"), {QStringLiteral("--module"), QStringLiteral(CA_SHIM_PATH),
