@@ -235,6 +235,8 @@ void Shim::applyPinFlagsLocked(const std::string &serial, CK_FLAGS &flags)
 {
     if (config.pinPad)
         flags |= CKF_PROTECTED_AUTHENTICATION_PATH;
+    if (config.pinToBeChanged)
+        flags |= CKF_USER_PIN_TO_BE_CHANGED;
     if (config.maxPinTries == 0)
         return;
     flags &= ~(CKF_USER_PIN_COUNT_LOW | CKF_USER_PIN_FINAL_TRY | CKF_USER_PIN_LOCKED);

@@ -284,6 +284,8 @@ bool ShimConfig::parse(const std::string &text, ShimConfig &out, std::string &er
                 if (!ok)
                     break;
             }
+        } else if (key == "pin_to_be_changed") {
+            ok = readBool(value, "pin_to_be_changed", c.pinToBeChanged, error);
         } else if (key == "pin_pad") {
             ok = readBool(value, "pin_pad", c.pinPad, error);
         } else if (key == "pin_pad_pin") {

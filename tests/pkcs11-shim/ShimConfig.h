@@ -30,6 +30,7 @@ struct ShimConfig
     unsigned long countLowAfter = 1;
     std::vector<ShimFault> faults;
     std::vector<ShimSlow> slow;
+    bool pinToBeChanged = false;     // CKF_USER_PIN_TO_BE_CHANGED in token info
     bool pinPad = false;
     std::string pinPadPin;
     std::string pinPadSoPin;

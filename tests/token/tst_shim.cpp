@@ -70,6 +70,7 @@ private Q_SLOTS:
     void configReloadResetsCounters();
     void invalidConfigKeepsPrevious();
     void pinPadLogin();
+    void pinToBeChanged();
     void traceFile();
     void slowCall();
     void waitForSlotEventNotSupported();
@@ -752,6 +753,14 @@ void tst_shim::pinPadLogin()
     QCOMPARE_RV(m_f->C_SetPIN(s, nullptr, 0, nullptr, 0), CKR_OK);
     QCOMPARE_RV(login(s, kUserPin), CKR_PIN_INCORRECT);
     QCOMPARE_RV(login(s, "246810"), CKR_OK);
+}
+
+void tst_shim::pinToBeChanged()
+{
+    QVERIFY(!(tokenFlags(m_slot) & CKF_USER_PIN_TO_BE_CHANGED));
+    writeConfig({{"pin_to_be_changed", true}});
+    QVERIFY(tokenFlags(m_slot) & CKF_USER_PIN_TO_BE_CHANGED);
+    QVERIFY(tokenFlags(m_slot) & CKF_TOKEN_INITIALIZED); // the other flags are SoftHSM's
 }
 
 void tst_shim::traceFile()
