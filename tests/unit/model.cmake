@@ -1,0 +1,4 @@
+# core/model: JSON round trips, enum words, money, hostile input.
+ca_add_test(tst_model LABEL unit
+    SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_model.cpp
+    LIBS caclient-core)
