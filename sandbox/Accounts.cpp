@@ -29,9 +29,9 @@ struct Seed {
 
 // Fixed demo data: one account per applicant role plus a reviewer.
 const Seed kSeeds[] = {
-    {"supplier", "Supplier@2026", "supplier", "济南示例科技有限公司", "91370100MA3C5QX8E", "18769628833"},
-    {"purchaser", "Purchaser@2026", "purchaser", "济南市示例公共资源交易中心", "12370100MB2853467", "13953100001"},
-    {"agent", "Agent@2026", "agent", "山东示例招标代理有限公司", "91370000MA3RKT6U2", "15153100002"},
+    {"supplier", "Supplier@2026", "supplier", "济南示例科技有限公司", "91370100MA3C5QX87", "18769628833"},
+    {"purchaser", "Purchaser@2026", "purchaser", "济南市示例公共资源交易中心", "12370100MB2853461", "13953100001"},
+    {"agent", "Agent@2026", "agent", "山东示例招标代理有限公司", "91370000MA3RKT6U9", "15153100002"},
     {"reviewer", "Reviewer@2026", "reviewer", nullptr, nullptr, nullptr},
 };
 
