@@ -262,6 +262,21 @@ StoreStatus LocalStore::checkUsable() const
     return {};
 }
 
+template<typename T>
+StoreResult<QList<T>> LocalStore::selectAll(const QString &sql, const QVariantList &binds,
+                                            T (*fromRow)(const QSqlQuery &), const char *step)
+{
+    if (StoreStatus st = checkUsable(); !st.ok())
+        return st.error();
+    QSqlQuery q(m_db);
+    if (!prepareExec(q, sql, binds))
+        return sqlError(q, step);
+    QList<T> out;
+    while (q.next())
+        out << fromRow(q);
+    return out;
+}
+
 StoreError LocalStore::sqlError(const QSqlQuery &query, const char *step) const
 {
     const QSqlError e = query.lastError();
@@ -843,32 +858,16 @@ StoreResult<LocalAttachment> LocalStore::addAttachment(const LocalAttachment &at
 
 StoreResult<QList<LocalAttachment>> LocalStore::attachments(const QString &draftId)
 {
-    if (StoreStatus st = checkUsable(); !st.ok())
-        return st.error();
-    QSqlQuery q(m_db);
-    if (!prepareExec(q,
-                     QStringLiteral("SELECT %1 FROM draft_attachments WHERE draft_id = ? ORDER BY id")
+    return selectAll(QStringLiteral("SELECT %1 FROM draft_attachments WHERE draft_id = ? ORDER BY id")
                          .arg(QLatin1String(AttachmentColumns)),
-                     {draftId}))
-        return sqlError(q, "SELECT draft_attachments");
-    QList<LocalAttachment> out;
-    while (q.next())
-        out << attachmentFromQuery(q);
-    return out;
+                     {draftId}, attachmentFromQuery, "SELECT draft_attachments");
 }
 
 StoreResult<QList<LocalAttachment>> LocalStore::unfinishedAttachments()
 {
-    if (StoreStatus st = checkUsable(); !st.ok())
-        return st.error();
-    QSqlQuery q(m_db);
-    if (!q.exec(QStringLiteral("SELECT %1 FROM draft_attachments WHERE state <> 'uploaded' ORDER BY id")
-                    .arg(QLatin1String(AttachmentColumns))))
-        return sqlError(q, "SELECT draft_attachments");
-    QList<LocalAttachment> out;
-    while (q.next())
-        out << attachmentFromQuery(q);
-    return out;
+    return selectAll(QStringLiteral("SELECT %1 FROM draft_attachments WHERE state <> 'uploaded' ORDER BY id")
+                         .arg(QLatin1String(AttachmentColumns)),
+                     {}, attachmentFromQuery, "SELECT draft_attachments");
 }
 
 StoreStatus LocalStore::setAttachmentState(qint64 id, const QString &state, const QString &serverAttachmentId)
@@ -1047,33 +1046,17 @@ StoreStatus LocalStore::closeIntent(const QString &idempotencyKey, const QString
 
 StoreResult<QList<PaymentIntent>> LocalStore::pendingIntents()
 {
-    if (StoreStatus st = checkUsable(); !st.ok())
-        return st.error();
-    QSqlQuery q(m_db);
-    if (!q.exec(QStringLiteral("SELECT %1 FROM payment_intents WHERE closed_at IS NULL AND status IN "
-                               "('requested', 'open') ORDER BY id")
-                    .arg(QLatin1String(IntentColumns))))
-        return sqlError(q, "SELECT payment_intents");
-    QList<PaymentIntent> out;
-    while (q.next())
-        out << intentFromQuery(q);
-    return out;
+    return selectAll(QStringLiteral("SELECT %1 FROM payment_intents WHERE closed_at IS NULL AND status IN "
+                                    "('requested', 'open') ORDER BY id")
+                         .arg(QLatin1String(IntentColumns)),
+                     {}, intentFromQuery, "SELECT payment_intents");
 }
 
 StoreResult<QList<PaymentIntent>> LocalStore::intentsForApplication(const QString &applicationId)
 {
-    if (StoreStatus st = checkUsable(); !st.ok())
-        return st.error();
-    QSqlQuery q(m_db);
-    if (!prepareExec(q,
-                     QStringLiteral("SELECT %1 FROM payment_intents WHERE application_id = ? ORDER BY id")
+    return selectAll(QStringLiteral("SELECT %1 FROM payment_intents WHERE application_id = ? ORDER BY id")
                          .arg(QLatin1String(IntentColumns)),
-                     {applicationId}))
-        return sqlError(q, "SELECT payment_intents");
-    QList<PaymentIntent> out;
-    while (q.next())
-        out << intentFromQuery(q);
-    return out;
+                     {applicationId}, intentFromQuery, "SELECT payment_intents");
 }
 
 // ---------------------------------------------------------------------------

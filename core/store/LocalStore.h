@@ -163,6 +163,10 @@ private:
     StoreResult<QByteArray> sealFields(const QJsonObject &fields, const QString &draftId) const;
     std::optional<QJsonObject> unsealFields(const QByteArray &blob, const QString &draftId) const;
     StoreResult<PaymentIntent> intentByKey(const QString &idempotencyKey);
+    // Runs a SELECT and maps every row with fromRow.
+    template<typename T>
+    StoreResult<QList<T>> selectAll(const QString &sql, const QVariantList &binds, T (*fromRow)(const QSqlQuery &),
+                                    const char *step);
 
     QSqlDatabase m_db;
     QString m_connectionName;
