@@ -7,3 +7,13 @@ endif()
 ca_add_test(tst_p11_token LABEL token
     SOURCES "${CMAKE_CURRENT_LIST_DIR}/tst_p11_token.cpp"
     LIBS caclient-pkcs11 catest-softhsm)
+
+# Through the fault-injecting shim (tests/pkcs11-shim, target ca-pkcs11-shim).
+if(EXISTS "${PROJECT_SOURCE_DIR}/tests/pkcs11-shim/Shim.cpp")
+    ca_add_test(tst_p11_shim LABEL token
+        SOURCES "${CMAKE_CURRENT_LIST_DIR}/tst_p11_shim.cpp"
+        LIBS caclient-pkcs11 catest-softhsm
+        DEFS CA_SHIM_PATH="$<TARGET_FILE:ca-pkcs11-shim>"
+        DEPENDS ca-pkcs11-shim
+        TIMEOUT 600)
+endif()
