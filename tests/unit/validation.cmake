@@ -2,3 +2,7 @@
 ca_add_test(tst_fieldvalidator LABEL unit
     SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_fieldvalidator.cpp
     LIBS caclient-core caclient-i18n)
+ca_add_test(tst_catoolvalidate LABEL unit
+    SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_catoolvalidate.cpp
+    DEFS CA_TOOL_BIN="$<TARGET_FILE:ca-tool>"
+    DEPENDS ca-tool)
