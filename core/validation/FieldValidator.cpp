@@ -357,8 +357,8 @@ struct PhoneFinding {
     QString arg2;
 };
 
-// Strips an international prefix. `explicitOnly`: only +86 / 0086 (a bare 86
-// is taken off a 13-digit mobile number only).
+// Strips an explicit +86 / 0086 prefix (a bare 86 is taken off by the mobile
+// rule, and only from a 13-digit number).
 QString stripCountryCode(const QString &digits, bool *hadPrefix)
 {
     *hadPrefix = false;

@@ -7,6 +7,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QDirIterator>
+#include <QRandomGenerator>
 #include <QTranslator>
 #include <QTest>
 
@@ -79,6 +80,7 @@ private Q_SLOTS:
     void normalizeCode();
     void fieldNames();
     void everyFieldHasEmptyMessage();
+    void randomInputKeepsInvariants();
     void catalogueEmbedded();
     void chinese(); // installs the zh_CN translator: keep last
 };
@@ -474,6 +476,37 @@ void TestFieldValidator::catalogueEmbedded()
 {
     // ca::i18n::install() loads ":/i18n/ca-client_zh_CN.qm"; the build must put it there.
     QVERIFY2(ca::i18n::catalogueAvailable(), "the compiled zh_CN catalogue is not at :/i18n/ca-client_zh_CN.qm");
+}
+
+void TestFieldValidator::randomInputKeepsInvariants()
+{
+    // Deterministic random strings over the characters the rules care about
+    // (including a lone surrogate): no crash, a message exactly when invalid,
+    // and a valid value's normalised form is valid and normalises to itself.
+    const QList<QString> pool{
+        QStringLiteral("0"), QStringLiteral("1"), QStringLiteral("3"), QStringLiteral("5"), QStringLiteral("8"),
+        QStringLiteral("9"), QStringLiteral("A"), QStringLiteral("x"), QStringLiteral("O"), QStringLiteral("-"),
+        QStringLiteral(" "), QStringLiteral("+"), QStringLiteral("."), QStringLiteral("#"), QStringLiteral("("),
+        QStringLiteral("）"), QStringLiteral("（"), QStringLiteral("转"), QStringLiteral("济"), QStringLiteral("·"),
+        QStringLiteral("１"), QStringLiteral("Ａ"), QStringLiteral("　"), QStringLiteral("\u200B"), QStringLiteral("𠮷"),
+        QString(QChar(0xD800)), QStringLiteral("86"), QStringLiteral("0531"), QStringLiteral("ext"), QStringLiteral("\n")};
+    QRandomGenerator rng(20261121);
+    for (int round = 0; round < 20000; ++round) {
+        QString input;
+        const int n = int(rng.bounded(24));
+        for (int i = 0; i < n; ++i)
+            input += pool.at(int(rng.bounded(pool.size())));
+        for (Field f : FieldValidator::allFields()) {
+            const FieldResult r = FieldValidator::validate(f, input);
+            QVERIFY2(r.valid == r.message.isEmpty(), qPrintable(FieldValidator::fieldName(f) + QLatin1String(": ") + input));
+            if (!r.valid)
+                continue;
+            const FieldResult again = FieldValidator::validate(f, r.normalized);
+            QVERIFY2(again.valid, qPrintable(FieldValidator::fieldName(f) + QLatin1String(": ") + input + QLatin1String(" -> ")
+                                             + r.normalized + QLatin1String(": ") + again.message));
+            QCOMPARE(again.normalized, r.normalized);
+        }
+    }
 }
 
 void TestFieldValidator::chinese()
