@@ -584,6 +584,10 @@
         <source>A secret (password or PIN) must never be kept in the local store; it was not saved.</source>
         <translation>密码或PIN码等机密信息绝不能保存在本地库中，因此未保存。</translation>
     </message>
+    <message>
+        <source>The request could not be prepared because its operation or subject is missing; please report this error.</source>
+        <translation>缺少操作或对象，无法准备该请求，请报告此错误。</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
