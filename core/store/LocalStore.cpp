@@ -95,6 +95,15 @@ const std::vector<MigrationStep> &migrationSteps()
              "CREATE UNIQUE INDEX payment_intents_active ON payment_intents(application_id, channel)"
              " WHERE closed_at IS NULL",
          }},
+        {4, "idempotency keys of other repeatable writes (create, submit, ...)",
+         {
+             "CREATE TABLE operation_keys ("
+             " operation TEXT NOT NULL,"
+             " subject TEXT NOT NULL,"
+             " idempotency_key TEXT NOT NULL UNIQUE,"
+             " created_at TEXT NOT NULL,"
+             " PRIMARY KEY (operation, subject))",
+         }},
     };
     return steps;
 }
@@ -1057,6 +1066,46 @@ StoreResult<QList<PaymentIntent>> LocalStore::intentsForApplication(const QStrin
     return selectAll(QStringLiteral("SELECT %1 FROM payment_intents WHERE application_id = ? ORDER BY id")
                          .arg(QLatin1String(IntentColumns)),
                      {applicationId}, intentFromQuery, "SELECT payment_intents");
+}
+
+// ---------------------------------------------------------------------------
+// operation keys
+// ---------------------------------------------------------------------------
+
+StoreResult<QString> LocalStore::operationKey(const QString &operation, const QString &subject)
+{
+    if (StoreStatus st = checkUsable(); !st.ok())
+        return st.error();
+    if (operation.isEmpty() || subject.isEmpty())
+        return StoreError{StoreError::Code::InvalidArgument,
+                          tr("The request could not be prepared because its operation or subject is missing; "
+                             "please report this error."),
+                          QStringLiteral("operationKey: operation '%1' subject '%2'").arg(operation, subject)};
+    QSqlQuery q(m_db);
+    // INSERT OR IGNORE + SELECT in one statement each; the primary key makes
+    // two racing callers (two processes) end up with the same key.
+    if (!prepareExec(q,
+                     QStringLiteral("INSERT OR IGNORE INTO operation_keys (operation, subject, idempotency_key, "
+                                    "created_at) VALUES (?, ?, ?, ?)"),
+                     {operation, subject, newId(), nowText()}))
+        return sqlError(q, "INSERT operation_keys");
+    if (!prepareExec(q,
+                     QStringLiteral("SELECT idempotency_key FROM operation_keys WHERE operation = ? AND subject = ?"),
+                     {operation, subject})
+        || !q.next())
+        return sqlError(q, "SELECT operation_keys");
+    return q.value(0).toString();
+}
+
+StoreStatus LocalStore::finishOperation(const QString &operation, const QString &subject)
+{
+    if (StoreStatus st = checkUsable(); !st.ok())
+        return st;
+    QSqlQuery q(m_db);
+    if (!prepareExec(q, QStringLiteral("DELETE FROM operation_keys WHERE operation = ? AND subject = ?"),
+                     {operation, subject}))
+        return sqlError(q, "DELETE operation_keys");
+    return {};
 }
 
 // ---------------------------------------------------------------------------

@@ -144,6 +144,16 @@ public:
     StoreResult<QList<PaymentIntent>> pendingIntents();
     StoreResult<QList<PaymentIntent>> intentsForApplication(const QString &applicationId);
 
+    // ---- idempotency keys of other repeatable writes ----
+    // The key for one logical write that may be retried, e.g.
+    // operationKey("submit", applicationId), operationKey("create", draftId):
+    // created on first use, the same until finishOperation() (call it once the
+    // server's answer is recorded), so a retry after a crash or a timeout
+    // carries the same Idempotency-Key. (Payment orders use intentFor();
+    // attachment uploads carry LocalAttachment::idempotencyKey.)
+    StoreResult<QString> operationKey(const QString &operation, const QString &subject);
+    StoreStatus finishOperation(const QString &operation, const QString &subject);
+
     // ---- small non-secret UI state (last page, window layout, ...) ----
     // Keys that look like secrets (SecretGuard::isSecretKey) are refused.
     StoreStatus setValue(const QString &key, const QString &value);

@@ -177,6 +177,7 @@ private Q_SLOTS:
     void attachmentsSurviveReopenAndCascade();
     void paymentIntentReusedAfterRestart();
     void paymentIntentSharedBetweenTwoStores();
+    void operationKeysSurviveRestart();
     void secretGuardStripsSecrets();
     void settingsRefuseSecretKeys();
     void bankAccountEncryptedAtRest();
@@ -213,7 +214,7 @@ void TestStore::freshDatabase()
     QCOMPARE(raw.scalar(QStringLiteral("PRAGMA user_version")).toInt(), LocalStore::schemaVersion());
     QCOMPARE(raw.scalar(QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
     const QStringList tables = raw.column(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"));
-    for (const char *t : {"drafts", "draft_attachments", "payment_intents", "settings"})
+    for (const char *t : {"drafts", "draft_attachments", "payment_intents", "operation_keys", "settings"})
         QVERIFY2(tables.contains(QLatin1String(t)), t);
 }
 
@@ -658,6 +659,28 @@ void TestStore::paymentIntentSharedBetweenTwoStores()
     LocalStore c;
     QVERIFY(c.open(m_dir->filePath(QStringLiteral("other.sqlite"))).ok());
     QCOMPARE(c.listDrafts()->size(), 0);
+}
+
+void TestStore::operationKeysSurviveRestart()
+{
+    QString key;
+    {
+        LocalStore store;
+        QVERIFY(store.open(dbPath()).ok());
+        const auto k = store.operationKey(QStringLiteral("submit"), QStringLiteral("A1"));
+        QVERIFY2(k.ok(), qPrintable(k.error().detail));
+        key = k.value();
+        QVERIFY(!QUuid::fromString(key).isNull());
+        QCOMPARE(store.operationKey(QStringLiteral("submit"), QStringLiteral("A1")).value(), key);
+        QVERIFY(store.operationKey(QStringLiteral("submit"), QStringLiteral("A2")).value() != key);
+        QVERIFY(store.operationKey(QStringLiteral("create"), QStringLiteral("A1")).value() != key);
+        QCOMPARE(store.operationKey(QString(), QStringLiteral("A1")).error().code, StoreError::Code::InvalidArgument);
+    }
+    LocalStore store;
+    QVERIFY(store.open(dbPath()).ok());
+    QCOMPARE(store.operationKey(QStringLiteral("submit"), QStringLiteral("A1")).value(), key);
+    QVERIFY(store.finishOperation(QStringLiteral("submit"), QStringLiteral("A1")).ok());
+    QVERIFY(store.operationKey(QStringLiteral("submit"), QStringLiteral("A1")).value() != key);
 }
 
 void TestStore::secretGuardStripsSecrets()
