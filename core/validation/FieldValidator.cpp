@@ -217,6 +217,15 @@ std::optional<std::pair<QString, int>> firstNonAlnum(const QString &s)
     return std::nullopt;
 }
 
+// A letter as the user typed it: normalisation upper-cases, but a message
+// about "a" in a phone number should not speak of "A".
+QString asTyped(const QString &character, const QString &input)
+{
+    if (character.size() == 1 && isAsciiUpper(character.at(0)) && !FieldValidator::toHalfWidth(input).contains(character))
+        return character.toLower();
+    return character;
+}
+
 std::optional<QString> firstNonDigit(const QString &s)
 {
     for (char32_t c : codePoints(s))
@@ -389,7 +398,7 @@ PhoneFinding analyseMobile(const QString &value)
         f.problem = PhoneProblem::Empty;
     } else if (const auto bad = firstNonDigit(d); bad) {
         f.problem = PhoneProblem::BadCharacter;
-        f.arg1 = *bad;
+        f.arg1 = asTyped(*bad, value);
     } else if (d.size() >= 2 && (d.at(0) != QLatin1Char('1') || d.at(1) < QLatin1Char('3'))) {
         f.problem = d.at(0) == QLatin1Char('0') ? PhoneProblem::LandlineAsMobile : PhoneProblem::MobilePrefix;
         f.arg1 = d.left(2);
@@ -440,7 +449,7 @@ PhoneFinding analyseLandline(const QString &value)
     };
 
     // Judges a cleaned main number (no extension).
-    auto judge = [](const QString &d) {
+    auto judge = [&value](const QString &d) {
         PhoneFinding r;
         r.kind = PhoneKind::Landline;
         r.normalized = d;
@@ -448,7 +457,7 @@ PhoneFinding analyseLandline(const QString &value)
             r.problem = PhoneProblem::Empty;
         } else if (const auto bad = firstNonDigit(d); bad) {
             r.problem = PhoneProblem::BadCharacter;
-            r.arg1 = *bad;
+            r.arg1 = asTyped(*bad, value);
         } else if (d.startsWith(QLatin1String("400")) || d.startsWith(QLatin1String("800"))) {
             if (d.size() != 10) {
                 r.problem = PhoneProblem::ServiceLength;
@@ -630,7 +639,7 @@ FieldResult validateBankAccount(const QString &value)
         return invalid(d, FieldValidator::tr("The bank account number is empty. Enter the number of the unit's bank account, digits only."));
     if (const auto bad = firstNonDigit(d); bad) {
         return invalid(d, FieldValidator::tr("The bank account number contains the character '%1', but an account number has only digits. "
-                                 "Remove the character.").arg(*bad));
+                                 "Remove the character.").arg(asTyped(*bad, value)));
     }
     if (d.size() < FieldValidator::kBankAccountMinDigits) {
         return invalid(d, FieldValidator::tr("The bank account number has only %1 digits, but bank account numbers have at least %2. "
