@@ -2,3 +2,7 @@
 ca_add_test(tst_model LABEL unit
     SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_model.cpp
     LIBS caclient-core)
+# docs/examples/*.json: parse, round trip, workflow fit, validation verdicts.
+ca_add_test(tst_applicationvalidator_examples LABEL unit
+    SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_applicationvalidator_examples.cpp
+    LIBS caclient-core)
