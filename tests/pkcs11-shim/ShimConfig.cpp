@@ -174,29 +174,54 @@ bool readFunction(const MiniJson &v, std::string &out, std::string &error)
     return true;
 }
 
-bool parseFault(const MiniJson &v, ShimFault &f, std::string &error, std::vector<std::string> &warnings)
+// One entry of "faults" or "slow": an object with a "function" and the keys
+// readKey handles (it returns false on a bad value and sets known = false for
+// a key it does not know).
+template<typename ReadKey>
+bool parseEntry(const MiniJson &v, const std::string &list, std::string &function, std::string &error,
+                std::vector<std::string> &warnings, ReadKey readKey)
 {
     if (!v.isObject()) {
-        error = "every entry of \"faults\" must be an object";
+        error = "every entry of \"" + list + "\" must be an object";
         return false;
     }
     bool hasFunction = false;
     for (const auto &[key, value] : v.object()) {
         if (key == "function") {
             hasFunction = true;
-            if (!readFunction(value, f.function, error))
+            if (!readFunction(value, function, error))
                 return false;
-        } else if (key == "call") {
-            if (!readCount(value, "call", f.call, error))
-                return false;
-        } else if (key == "rv") {
+            continue;
+        }
+        bool known = true;
+        if (!readKey(key, value, known))
+            return false;
+        if (!known)
+            warnings.push_back("unknown key \"" + key + "\" in an entry of \"" + list + "\"");
+    }
+    if (!hasFunction) {
+        error = "an entry of \"" + list + "\" needs \"function\"";
+        return false;
+    }
+    return true;
+}
+
+bool parseFault(const MiniJson &v, ShimFault &f, std::string &error, std::vector<std::string> &warnings)
+{
+    return parseEntry(v, "faults", f.function, error, warnings, [&](const std::string &key, const MiniJson &value, bool &known) {
+        if (key == "call")
+            return readCount(value, "call", f.call, error);
+        if (key == "rv") {
             if (value.isNumber()) {
                 f.rv = static_cast<CK_RV>(value.number());
-            } else if (!value.isString() || !rvFromName(value.string(), f.rv)) {
-                error = "\"rv\" must be a CKR_ name or a number";
-                return false;
+                return true;
             }
-        } else if (key == "when") {
+            if (value.isString() && rvFromName(value.string(), f.rv))
+                return true;
+            error = "\"rv\" must be a CKR_ name or a number";
+            return false;
+        }
+        if (key == "when") {
             std::string when;
             if (!readString(value, "when", when, error))
                 return false;
@@ -205,44 +230,23 @@ bool parseFault(const MiniJson &v, ShimFault &f, std::string &error, std::vector
                 return false;
             }
             f.after = when == "after";
-        } else if (key == "remove") {
-            if (!readBool(value, "remove", f.remove, error))
-                return false;
-        } else {
-            warnings.push_back("unknown key \"" + key + "\" in a fault");
+            return true;
         }
-    }
-    if (!hasFunction) {
-        error = "a fault needs \"function\"";
-        return false;
-    }
-    return true;
+        if (key == "remove")
+            return readBool(value, "remove", f.remove, error);
+        known = false;
+        return true;
+    });
 }
 
 bool parseSlow(const MiniJson &v, ShimSlow &s, std::string &error, std::vector<std::string> &warnings)
 {
-    if (!v.isObject()) {
-        error = "every entry of \"slow\" must be an object";
-        return false;
-    }
-    bool hasFunction = false;
-    for (const auto &[key, value] : v.object()) {
-        if (key == "function") {
-            hasFunction = true;
-            if (!readFunction(value, s.function, error))
-                return false;
-        } else if (key == "ms") {
-            if (!readCount(value, "ms", s.ms, error))
-                return false;
-        } else {
-            warnings.push_back("unknown key \"" + key + "\" in a slow entry");
-        }
-    }
-    if (!hasFunction) {
-        error = "a slow entry needs \"function\"";
-        return false;
-    }
-    return true;
+    return parseEntry(v, "slow", s.function, error, warnings, [&](const std::string &key, const MiniJson &value, bool &known) {
+        if (key == "ms")
+            return readCount(value, "ms", s.ms, error);
+        known = false;
+        return true;
+    });
 }
 
 } // namespace

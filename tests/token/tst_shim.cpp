@@ -715,6 +715,9 @@ void tst_shim::invalidConfigKeepsPrevious()
         R"({"faults": [{"function": "C_NoSuchThing", "rv": "CKR_OK"}]})", // unknown function
         R"({"faults": [{"function": "C_GetInfo", "rv": "CKR_NOPE"}]})",   // unknown rv
         R"({"max_pin_tries": "three"})",                                  // wrong type
+        R"({"faults": [{"call": 1, "rv": "CKR_OK"}]})",                    // no function
+        R"({"slow": [{"function": "C_GetInfo", "ms": -5}]})",             // negative time
+        R"({"faults": [{"function": "C_GetInfo", "when": "later"}]})",    // bad "when"
     };
     for (const QByteArray &text : broken) {
         QSaveFile f(path(QStringLiteral("shim.json")));
