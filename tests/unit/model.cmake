@@ -6,3 +6,7 @@ ca_add_test(tst_model LABEL unit
 ca_add_test(tst_applicationvalidator_examples LABEL unit
     SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_applicationvalidator_examples.cpp
     LIBS caclient-core)
+# core/validation/ApplicationValidator: required fields per purpose and kind.
+ca_add_test(tst_applicationvalidator LABEL unit
+    SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_applicationvalidator.cpp
+    LIBS caclient-core)
