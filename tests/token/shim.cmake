@@ -25,5 +25,5 @@ ca_add_test(tst_shim LABEL token
             "${PROJECT_SOURCE_DIR}/tests/pkcs11-shim/ShimConfig.cpp"
             "${PROJECT_SOURCE_DIR}/tests/pkcs11-shim/MiniJson.cpp"
     DEFS CA_SHIM_PATH="$<TARGET_FILE:ca-pkcs11-shim>"
-    LIBS ca-pkcs11-header ${CMAKE_DL_LIBS}
+    LIBS catest-softhsm ca-pkcs11-header ${CMAKE_DL_LIBS}
     DEPENDS ca-pkcs11-shim)

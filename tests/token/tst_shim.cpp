@@ -1,8 +1,9 @@
 // The fault-injecting PKCS#11 shim (tests/pkcs11-shim) over a real SoftHSM
 // token: loaded with dlopen and driven through its function list, with no
 // dependency on pkcs11/. Every test function gets its own SoftHSM token
-// directory, SOFTHSM2_CONF and shim configuration file.
+// directory and SOFTHSM2_CONF (SoftHsmFixture) and shim configuration file.
 #include "../pkcs11-shim/ShimConfig.h"
+#include "SoftHsmFixture.h"
 
 #include <p11-kit/pkcs11.h>
 
@@ -12,9 +13,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QSaveFile>
-#include <QTemporaryDir>
 
 #include <dlfcn.h>
 
@@ -28,6 +27,8 @@ namespace {
 constexpr const char *kLabel = "shimtest";
 const QByteArray kUserPin = "123456";
 const QByteArray kSoPin = "87654321";
+const QString kUserPinText = QString::fromLatin1(kUserPin);
+const QString kSoPinText = QString::fromLatin1(kSoPin);
 const QByteArray kWrongPin = "000000";
 
 CK_UTF8CHAR_PTR pinPtr(const QByteArray &pin)
@@ -76,8 +77,7 @@ private Q_SLOTS:
     void waitForSlotEventNotSupported();
 
 private:
-    QString path(const QString &name) const { return m_dir->filePath(name); }
-    void initToken(const QString &label, const QByteArray &soPin, const QByteArray &pin);
+    QString path(const QString &name) const { return m_hsm->dir() + QLatin1Char('/') + name; }
     void writeConfig(const QJsonObject &config);
     CK_SLOT_ID slotOf(const QString &label);
     QList<CK_SLOT_ID> presentSlots();
@@ -91,14 +91,14 @@ private:
 
     void *m_module = nullptr;
     CK_FUNCTION_LIST_PTR m_f = nullptr;
-    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<SoftHsmFixture> m_hsm;
     CK_SLOT_ID m_slot = 0;
     bool m_initialized = false;
 };
 
 void tst_shim::initTestCase()
 {
-    QVERIFY2(QFileInfo::exists(QStringLiteral("/usr/lib/softhsm/libsofthsm2.so")), "SoftHSM2 is not installed");
+    QVERIFY2(QFileInfo::exists(SoftHsmFixture::softHsmModule()), "SoftHSM2 is not installed");
     m_module = ::dlopen(CA_SHIM_PATH, RTLD_NOW | RTLD_LOCAL);
     QVERIFY2(m_module, ::dlerror());
     // The shim must export C_GetFunctionList and nothing that could interpose
@@ -117,17 +117,11 @@ void tst_shim::initTestCase()
 
 void tst_shim::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    QVERIFY(QDir().mkpath(path(QStringLiteral("tokens"))));
-    QFile conf(path(QStringLiteral("softhsm2.conf")));
-    QVERIFY(conf.open(QIODevice::WriteOnly));
-    conf.write("directories.tokendir = " + path(QStringLiteral("tokens")).toUtf8()
-               + "\nobjectstore.backend = file\nlog.level = ERROR\nslots.removable = false\n");
-    conf.close();
-    qputenv("SOFTHSM2_CONF", conf.fileName().toUtf8());
+    m_hsm = std::make_unique<SoftHsmFixture>(); // sets SOFTHSM2_CONF
+    QVERIFY2(m_hsm->isValid(), qPrintable(m_hsm->errorString()));
+    QVERIFY2(!m_hsm->initToken(QString::fromLatin1(kLabel), kSoPinText, kUserPinText).isEmpty(),
+             qPrintable(m_hsm->errorString()));
     qputenv("CA_SHIM_CONFIG", path(QStringLiteral("shim.json")).toUtf8());
-    initToken(QString::fromLatin1(kLabel), kSoPin, kUserPin);
     writeConfig(QJsonObject());
 
     CK_C_INITIALIZE_ARGS args {};
@@ -142,26 +136,13 @@ void tst_shim::cleanup()
     if (m_initialized)
         QCOMPARE_RV(m_f->C_Finalize(nullptr), CKR_OK);
     m_initialized = false;
-    m_dir.reset();
+    m_hsm.reset();
 }
 
 void tst_shim::cleanupTestCase()
 {
     // The module stays loaded: SoftHSM keeps process-wide state that does not
     // like being unloaded and loaded again.
-}
-
-void tst_shim::initToken(const QString &label, const QByteArray &soPin, const QByteArray &pin)
-{
-    QProcess p;
-    p.setProcessChannelMode(QProcess::MergedChannels);
-    // Test PINs of a throw-away token (softhsm2-util takes them only on argv or a terminal).
-    p.start(QStringLiteral("softhsm2-util"),
-            {QStringLiteral("--init-token"), QStringLiteral("--free"), QStringLiteral("--label"), label,
-             QStringLiteral("--so-pin"), QString::fromLatin1(soPin), QStringLiteral("--pin"),
-             QString::fromLatin1(pin)});
-    QVERIFY2(p.waitForFinished(60000), "softhsm2-util did not finish");
-    QVERIFY2(p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0, p.readAll().constData());
 }
 
 void tst_shim::writeConfig(const QJsonObject &config)
@@ -481,27 +462,19 @@ void tst_shim::lockoutSurvivesReloadAndOtherProcesses()
 #if defined(__SANITIZE_ADDRESS__)
     QSKIP("pkcs11-tool cannot load a module built with AddressSanitizer");
 #endif
-    QProcess p;
-    p.setProcessChannelMode(QProcess::MergedChannels);
-    p.start(QStringLiteral("pkcs11-tool"), {QStringLiteral("--module"), QStringLiteral(CA_SHIM_PATH),
-                                            QStringLiteral("--token-label"), QString::fromLatin1(kLabel),
-                                            QStringLiteral("--login"), QStringLiteral("--pin"),
-                                            QString::fromLatin1(kUserPin), QStringLiteral("-O")});
-    QVERIFY(p.waitForFinished(60000));
-    const QByteArray out = p.readAll();
-    QVERIFY2(p.exitCode() != 0, out.constData());
-    QVERIFY2(out.contains("CKR_PIN_LOCKED"), out.constData());
+    const QString shim = QStringLiteral(CA_SHIM_PATH);
+    bool ok = true;
+    m_hsm->listObjects(QString::fromLatin1(kLabel), kUserPinText, shim, &ok);
+    QVERIFY(!ok);
+    QVERIFY2(m_hsm->errorString().contains(QLatin1String("CKR_PIN_LOCKED")), qPrintable(m_hsm->errorString()));
 
     // And a wrong PIN given by the other process counts here (state file shared).
     writeConfig({{"max_pin_tries", 5}});
     QVERIFY(!(tokenFlags(m_slot) & CKF_USER_PIN_LOCKED));
     QVERIFY(tokenFlags(m_slot) & CKF_USER_PIN_COUNT_LOW);
-    p.start(QStringLiteral("pkcs11-tool"), {QStringLiteral("--module"), QStringLiteral(CA_SHIM_PATH),
-                                            QStringLiteral("--token-label"), QString::fromLatin1(kLabel),
-                                            QStringLiteral("--login"), QStringLiteral("--pin"),
-                                            QString::fromLatin1(kWrongPin), QStringLiteral("-O")});
-    QVERIFY(p.waitForFinished(60000));
-    QVERIFY2(p.readAll().contains("CKR_PIN_INCORRECT"), "the second process did not see CKR_PIN_INCORRECT");
+    m_hsm->listObjects(QString::fromLatin1(kLabel), QString::fromLatin1(kWrongPin), shim, &ok);
+    QVERIFY(!ok);
+    QVERIFY2(m_hsm->errorString().contains(QLatin1String("CKR_PIN_INCORRECT")), qPrintable(m_hsm->errorString()));
     QVERIFY(tokenFlags(m_slot) & CKF_USER_PIN_FINAL_TRY); // 4 of 5
 }
 
@@ -650,7 +623,8 @@ void tst_shim::presenceFile()
 
 void tst_shim::presenceSerialAffectsOneToken()
 {
-    initToken(QStringLiteral("second"), kSoPin, kUserPin);
+    const QString serial = m_hsm->initToken(QStringLiteral("second"), kSoPinText, kUserPinText);
+    QVERIFY2(!serial.isEmpty(), qPrintable(m_hsm->errorString()));
     // SoftHSM lists tokens initialised after C_Initialize only after a restart.
     QCOMPARE_RV(m_f->C_Finalize(nullptr), CKR_OK);
     QCOMPARE_RV(m_f->C_Initialize(nullptr), CKR_OK);
@@ -658,8 +632,8 @@ void tst_shim::presenceSerialAffectsOneToken()
     const CK_SLOT_ID second = slotOf(QStringLiteral("second"));
     CK_TOKEN_INFO ti {};
     QCOMPARE_RV(m_f->C_GetTokenInfo(second, &ti), CKR_OK);
-    const QString serial =
-        QString::fromLatin1(reinterpret_cast<const char *>(ti.serialNumber), sizeof ti.serialNumber).trimmed();
+    QCOMPARE(QString::fromLatin1(reinterpret_cast<const char *>(ti.serialNumber), sizeof ti.serialNumber).trimmed(),
+             serial);
 
     const QString presence = path(QStringLiteral("present"));
     writeConfig({{"presence_file", presence}, {"presence_serial", serial}});
