@@ -355,7 +355,7 @@ TokenManager::TokenManager(std::shared_ptr<Module> module)
 
 TokenManager::~TokenManager() = default;
 
-Result<QList<TokenInfo>> TokenManager::listTokens()
+Result<QList<TokenInfo>> TokenManager::listTokens(bool includeUninitialised)
 {
     const Module &m = *m_module;
     CK_ULONG count = 0;
@@ -375,6 +375,8 @@ Result<QList<TokenInfo>> TokenManager::listTokens()
             continue;  // removed between the two calls
         if (rv != CKR_OK)
             return Module::check("C_GetTokenInfo", rv).error();
+        if (!(ti.flags & CKF_TOKEN_INITIALIZED) && !includeUninitialised)
+            continue;
         CK_SLOT_INFO si{};
         const bool haveSlotInfo = CA_P11(m, C_GetSlotInfo, slot, &si).ok();
         out.append(toTokenInfo(slot, ti, haveSlotInfo ? &si : nullptr));

@@ -36,8 +36,11 @@ public:
     const Module &module() const { return *m_module; }
     std::shared_ptr<Module> modulePtr() const { return m_module; }
 
-    // Tokens present now (slots without a token are left out).
-    Result<QList<TokenInfo>> listTokens();
+    // Tokens present now. Slots without a token are left out, and so are
+    // tokens that are not initialised (SoftHSM always shows one such free
+    // slot; a blank USB key cannot be used until its CA initialises it)
+    // unless includeUninitialised.
+    Result<QList<TokenInfo>> listTokens(bool includeUninitialised = false);
     Result<TokenInfo> findToken(const TokenRef &ref);
 
     // Certificates (always visible) and keys. With a PIN (or a PIN pad and

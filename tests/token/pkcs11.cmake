@@ -16,4 +16,9 @@ if(EXISTS "${PROJECT_SOURCE_DIR}/tests/pkcs11-shim/Shim.cpp")
         DEFS CA_SHIM_PATH="$<TARGET_FILE:ca-pkcs11-shim>"
         DEPENDS ca-pkcs11-shim
         TIMEOUT 600)
+    ca_add_test(tst_p11_service LABEL token
+        SOURCES "${CMAKE_CURRENT_LIST_DIR}/tst_p11_service.cpp"
+        LIBS caclient-pkcs11 catest-softhsm
+        DEFS CA_SHIM_PATH="$<TARGET_FILE:ca-pkcs11-shim>"
+        DEPENDS ca-pkcs11-shim)
 endif()
