@@ -521,14 +521,14 @@ CK_RV shim_C_CloseSession(CK_SESSION_HANDLE hSession)
     CK_RV rv = CKR_OK;
     if (call.preempt(rv))
         return call.done(rv);
-    Shim &s = Shim::instance();
-    if (call.sessionGone(hSession, rv)) {
-        Lock lock(s.mutex);
-        s.sessions.erase(hSession);
+    // A dead handle stays known as dead (it is not forwarded) until the target
+    // hands the same number out again: closing it twice must not close a new
+    // session of the target.
+    if (call.sessionGone(hSession, rv))
         return call.done(rv);
-    }
     rv = call.target()->C_CloseSession(hSession);
     if (rv == CKR_OK || rv == CKR_SESSION_HANDLE_INVALID) {
+        Shim &s = Shim::instance();
         Lock lock(s.mutex);
         s.sessions.erase(hSession);
     }
