@@ -644,6 +644,256 @@
     </message>
 </context>
 <context>
+    <name>PlatformError</name>
+    <message>
+        <source>The connection to %1 was refused because its certificate is not issued by a trusted authority. Check the server address, or add the platform&apos;s CA certificate in the settings.</source>
+        <translation>已拒绝连接%1：其证书不是由受信任的机构签发的。请检查服务器地址，或在设置中添加平台的CA证书。</translation>
+    </message>
+    <message>
+        <source>The connection to %1 was refused because its certificate has expired. Check your computer&apos;s date and time, or ask the platform operator to renew the certificate.</source>
+        <translation>已拒绝连接%1：其证书已过期。请检查本机的日期和时间，或请平台运营方更新证书。</translation>
+    </message>
+    <message>
+        <source>The connection to %1 was refused because its certificate is not valid yet. Check your computer&apos;s date and time.</source>
+        <translation>已拒绝连接%1：其证书尚未生效。请检查本机的日期和时间。</translation>
+    </message>
+    <message>
+        <source>The connection to %1 was refused because its certificate was issued for a different host name. Check the server address in the settings.</source>
+        <translation>已拒绝连接%1：其证书是为其他主机名签发的。请检查设置中的服务器地址。</translation>
+    </message>
+    <message>
+        <source>The connection to %1 was refused because its certificate has been revoked. Contact the platform operator.</source>
+        <translation>已拒绝连接%1：其证书已被吊销。请联系平台运营方。</translation>
+    </message>
+    <message>
+        <source>The secure connection to %1 could not be established. Check the server address and your network.</source>
+        <translation>无法与%1建立安全连接。请检查服务器地址和网络。</translation>
+    </message>
+    <message>
+        <source>The connection to %1 was refused because its certificate could not be verified (%2). Check the server address and the CA certificate in the settings.</source>
+        <translation>已拒绝连接%1：无法验证其证书（%2）。请检查设置中的服务器地址和CA证书。</translation>
+    </message>
+    <message>
+        <source>The platform asks you to log in again. Log in and the request continues.</source>
+        <translation>平台要求重新登录。登录后将继续执行该请求。</translation>
+    </message>
+    <message>
+        <source>Your account may not do this on the platform. Log in with an account that may.</source>
+        <translation>您的账号无权在平台上执行此操作。请使用有权限的账号登录。</translation>
+    </message>
+    <message>
+        <source>The platform refused the change because the application is not in a state that allows it. Reload it and try again.</source>
+        <translation>申请当前的状态不允许此项修改，平台已拒绝。请重新加载后再试。</translation>
+    </message>
+    <message>
+        <source>The platform refused some fields. Correct the marked fields and send again.</source>
+        <translation>平台拒绝了部分字段。请修改标出的字段后重新提交。</translation>
+    </message>
+    <message>
+        <source>The platform %1 had an internal problem (HTTP %2). Try again in a few minutes.</source>
+        <translation>平台%1出现内部错误（HTTP %2）。请几分钟后重试。</translation>
+    </message>
+    <message>
+        <source>The platform does not know this item (HTTP 404). Reload the list; it may have been deleted.</source>
+        <translation>平台上找不到该项（HTTP 404）。请重新加载列表，它可能已被删除。</translation>
+    </message>
+    <message>
+        <source>The file is larger than the platform accepts. Choose a smaller file.</source>
+        <translation>文件超过了平台允许的大小。请选择较小的文件。</translation>
+    </message>
+    <message>
+        <source>The platform does not accept this type of file. Upload a PDF, JPEG or PNG file.</source>
+        <translation>平台不接受此类型的文件。请上传PDF、JPEG或PNG文件。</translation>
+    </message>
+    <message>
+        <source>The platform refused the request (HTTP %1). Try again; if it keeps failing, note request id %2 for support.</source>
+        <translation>平台拒绝了该请求（HTTP %1）。请重试；如果一直失败，请记下请求编号%2并联系技术支持。</translation>
+    </message>
+    <message>
+        <source>The platform %1 did not answer in time. Check your network connection and try again.</source>
+        <translation>平台%1未能及时响应。请检查网络连接后重试。</translation>
+    </message>
+    <message>
+        <source>The platform %1 cannot be reached. Check your network connection and the server address, then try again.</source>
+        <translation>无法连接平台%1。请检查网络连接和服务器地址，然后重试。</translation>
+    </message>
+    <message>
+        <source>The request was cancelled.</source>
+        <translation>请求已取消。</translation>
+    </message>
+</context>
+<context>
+    <name>TokenCli</name>
+    <message>
+        <source>PINs are not accepted on the command line. Put the PIN in a file and use --pin-file, --so-pin-file or --new-pin-file, or let ca-tool ask for it.</source>
+        <translation>命令行中不接受PIN码。请将PIN码写入文件并使用--pin-file、--so-pin-file或--new-pin-file，或由ca-tool提示输入。</translation>
+    </message>
+    <message>
+        <source>The option %1 needs a value.</source>
+        <translation>选项%1需要一个值。</translation>
+    </message>
+    <message>
+        <source>An extension must be given as NAME=VALUE, for example --ext keyUsage=critical,digitalSignature.</source>
+        <translation>扩展项必须写成“名称=值”的形式，例如--ext keyUsage=critical,digitalSignature。</translation>
+    </message>
+    <message>
+        <source>The option %1 is not known. Run &apos;ca-tool token --help&apos; for the list of options.</source>
+        <translation>未知选项%1。请运行“ca-tool token --help”查看选项列表。</translation>
+    </message>
+    <message>
+        <source>The PIN file %1 cannot be read. Check the path and its permissions.</source>
+        <translation>无法读取PIN码文件%1。请检查路径及其权限。</translation>
+    </message>
+    <message>
+        <source>No terminal is available to ask for the PIN. Put the PIN in a file and give it with --pin-file (or --so-pin-file, --new-pin-file).</source>
+        <translation>没有可用于输入PIN码的终端。请将PIN码写入文件，并通过--pin-file（或--so-pin-file、--new-pin-file）指定。</translation>
+    </message>
+    <message>
+        <source>Asking for the PIN is not supported here. Put the PIN in a file and give it with --pin-file.</source>
+        <translation>此处不支持提示输入PIN码。请将PIN码写入文件，并通过--pin-file指定。</translation>
+    </message>
+    <message>
+        <source>Enter the PIN on the reader&apos;s PIN pad.</source>
+        <translation>请在读卡器的密码键盘上输入PIN码。</translation>
+    </message>
+    <message>
+        <source>New PIN (%1 to %2 characters)</source>
+        <translation>新PIN码（%1至%2个字符）</translation>
+    </message>
+    <message>
+        <source>New PIN again</source>
+        <translation>再次输入新PIN码</translation>
+    </message>
+    <message>
+        <source>Module: %1</source>
+        <translation>驱动模块：%1</translation>
+    </message>
+    <message>
+        <source>No USB key is present.</source>
+        <translation>未插入CA锁。</translation>
+    </message>
+    <message>
+        <source>serial %1</source>
+        <translation>序列号%1</translation>
+    </message>
+    <message>
+        <source>PIN state: %1</source>
+        <translation>PIN码状态：%1</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN码</translation>
+    </message>
+    <message>
+        <source>Token: %1 (serial %2)</source>
+        <translation>CA锁：%1（序列号%2）</translation>
+    </message>
+    <message>
+        <source>Maker: %1 %2</source>
+        <translation>厂商：%1 %2</translation>
+    </message>
+    <message>
+        <source>PIN state: %1; PIN length %2 to %3</source>
+        <translation>PIN码状态：%1；PIN码长度%2至%3位</translation>
+    </message>
+    <message>
+        <source>Certificate %1 (key ID %2)</source>
+        <translation>证书%1（密钥标识%2）</translation>
+    </message>
+    <message>
+        <source>Subject: %1</source>
+        <translation>主题：%1</translation>
+    </message>
+    <message>
+        <source>Issuer: %1</source>
+        <translation>颁发者：%1</translation>
+    </message>
+    <message>
+        <source>Serial: %1</source>
+        <translation>序列号：%1</translation>
+    </message>
+    <message>
+        <source>Valid until %1 (%2 days left)</source>
+        <translation>有效期至%1（剩余%2天）</translation>
+    </message>
+    <message>
+        <source>Unified social credit code: %1</source>
+        <translation>统一社会信用代码：%1</translation>
+    </message>
+    <message>
+        <source>Key %1 (ID %2): %3, %4 bits</source>
+        <translation>密钥%1（标识%2）：%3，%4位</translation>
+    </message>
+    <message>
+        <source>Choose the key type with --type rsa2048 or --type ec256.</source>
+        <translation>请用--type rsa2048或--type ec256选择密钥类型。</translation>
+    </message>
+    <message>
+        <source>Generated a %1 key pair with ID %2.</source>
+        <translation>已生成%1密钥对，标识为%2。</translation>
+    </message>
+    <message>
+        <source>Give the subject of the request with --subject &quot;/CN=name/O=organisation&quot;.</source>
+        <translation>请用--subject &quot;/CN=名称/O=单位&quot;指定证书请求的主题。</translation>
+    </message>
+    <message>
+        <source>Give the file for the request with -o FILE.</source>
+        <translation>请用-o 文件 指定证书请求的输出文件。</translation>
+    </message>
+    <message>
+        <source>The key ID must be hexadecimal, for example --key-id 0a1b2c.</source>
+        <translation>密钥标识必须是十六进制数，例如--key-id 0a1b2c。</translation>
+    </message>
+    <message>
+        <source>The subject must look like &quot;/CN=name/O=organisation&quot;.</source>
+        <translation>主题的格式应为&quot;/CN=名称/O=单位&quot;。</translation>
+    </message>
+    <message>
+        <source>The certificate request was written to %1.</source>
+        <translation>证书请求已写入%1。</translation>
+    </message>
+    <message>
+        <source>Give exactly one certificate file: ca-tool token install-cert FILE.</source>
+        <translation>请只指定一个证书文件：ca-tool token install-cert 文件。</translation>
+    </message>
+    <message>
+        <source>The certificate file %1 cannot be read. Check the path.</source>
+        <translation>无法读取证书文件%1。请检查路径。</translation>
+    </message>
+    <message>
+        <source>The certificate %1 was written to the USB key next to key %2.</source>
+        <translation>证书%1已写入CA锁，与密钥%2对应。</translation>
+    </message>
+    <message>
+        <source>Current PIN</source>
+        <translation>当前PIN码</translation>
+    </message>
+    <message>
+        <source>The PIN was changed.</source>
+        <translation>PIN码已修改。</translation>
+    </message>
+    <message>
+        <source>SO PIN (administrator PIN)</source>
+        <translation>SO PIN码（管理员PIN码）</translation>
+    </message>
+    <message>
+        <source>The PIN was reset; use the new PIN from now on.</source>
+        <translation>PIN码已重置，今后请使用新PIN码。</translation>
+    </message>
+    <message>
+        <source>Name a token command, for example &apos;ca-tool token list&apos;.</source>
+        <translation>请指定一个CA锁命令，例如“ca-tool token list”。</translation>
+    </message>
+    <message>
+        <source>The token command &apos;%1&apos; is not known.</source>
+        <translation>未知的CA锁命令“%1”。</translation>
+    </message>
+    <message>
+        <source>The token command &apos;%1&apos; takes no argument &apos;%2&apos;.</source>
+        <translation>CA锁命令“%1”不接受参数“%2”。</translation>
+    </message>
+</context>
+<context>
     <name>ca::ApplicationKind</name>
     <message>
         <source>New</source>
@@ -998,6 +1248,33 @@
     <message>
         <source>Send by mail</source>
         <translation>邮寄取锁</translation>
+    </message>
+</context>
+<context>
+    <name>ca::PlatformClient</name>
+    <message>
+        <source>The CA certificate file %1 cannot be read: %2. Check the path in the settings.</source>
+        <translation>无法读取CA证书文件%1：%2。请检查设置中的路径。</translation>
+    </message>
+    <message>
+        <source>The CA certificate file %1 holds no PEM certificate. Choose the platform&apos;s CA certificate file.</source>
+        <translation>CA证书文件%1中没有PEM格式的证书。请选择平台的CA证书文件。</translation>
+    </message>
+    <message>
+        <source>The file to upload can no longer be read. Choose it again.</source>
+        <translation>要上传的文件已无法读取。请重新选择。</translation>
+    </message>
+    <message>
+        <source>The file %1 could not be written (%2). Choose another location.</source>
+        <translation>无法写入文件%1（%2）。请选择其他位置。</translation>
+    </message>
+    <message>
+        <source>The platform refused the user name or password. Check them and log in again.</source>
+        <translation>平台拒绝了用户名或密码。请核对后重新登录。</translation>
+    </message>
+    <message>
+        <source>You are not logged in to the platform, so the request was not sent. Log in and try again.</source>
+        <translation>您尚未登录平台，请求未发送。请登录后重试。</translation>
     </message>
 </context>
 <context>
