@@ -1,0 +1,95 @@
+#include "core/platform/PlatformCall.h"
+
+#include "core/platform/PlatformClient.h"
+
+#include <QEventLoop>
+#include <QJsonDocument>
+#include <QNetworkReply>
+#include <QSaveFile>
+#include <QTimer>
+
+namespace ca {
+
+bool PlatformRequest::isIdempotent() const
+{
+    if (!idempotencyKey.isEmpty())
+        return true;
+    return method == "GET" || method == "HEAD" || method == "DELETE" || method == "PUT";
+}
+
+PlatformCall::PlatformCall(PlatformRequest request, PlatformClient *client)
+    : QObject(nullptr)
+    , m_request(std::move(request))
+    , m_client(client)
+{
+}
+
+PlatformCall::~PlatformCall()
+{
+    if (m_reply) {
+        m_reply->disconnect(this);
+        m_reply->abort();
+    }
+    if (m_saveFile)
+        m_saveFile->cancelWriting();
+}
+
+QJsonObject PlatformCall::json() const
+{
+    return QJsonDocument::fromJson(m_body).object();
+}
+
+QByteArray PlatformCall::rawHeader(const QByteArray &name) const
+{
+    for (const auto &h : m_headers)
+        if (h.first.compare(name, Qt::CaseInsensitive) == 0)
+            return h.second;
+    return QByteArray();
+}
+
+void PlatformCall::cancel()
+{
+    if (m_finished)
+        return;
+    m_cancelled = true;
+    if (m_reply) {
+        m_reply->abort(); // finished() of the reply completes the call as cancelled
+        return;
+    }
+    if (m_retryTimer)
+        m_retryTimer->stop();
+    if (m_client)
+        m_client->complete(this, PlatformError::cancelled());
+    else {
+        m_error = PlatformError::cancelled();
+        finish();
+    }
+}
+
+bool PlatformCall::waitForFinished(int timeoutMs)
+{
+    if (m_finished)
+        return true;
+    QEventLoop loop;
+    connect(this, &PlatformCall::finished, &loop, &QEventLoop::quit);
+    QTimer timer;
+    if (timeoutMs >= 0) {
+        timer.setSingleShot(true);
+        connect(&timer, &QTimer::timeout, &loop, &QEventLoop::quit);
+        timer.start(timeoutMs);
+    }
+    loop.exec();
+    return m_finished;
+}
+
+void PlatformCall::finish()
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    Q_EMIT finished();
+    if (m_autoDelete)
+        deleteLater();
+}
+
+} // namespace ca
