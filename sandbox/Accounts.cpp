@@ -7,6 +7,9 @@
 #include "SandboxServer.h"
 #include "Sql.h"
 
+#include "core/model/Enums.h"
+#include "core/validation/ApplicationValidator.h"
+
 #include <QCryptographicHash>
 #include <QJsonArray>
 
@@ -49,22 +52,27 @@ QJsonObject organizationJson(const Organization &o)
 
 QJsonArray attachmentCategories()
 {
-    const QJsonArray fullSet{QStringLiteral("new"), QStringLiteral("reissue"), QStringLiteral("change")};
-    auto cat = [](const char *c, const QString &label, const QString &description, const QJsonArray &kinds) {
-        return QJsonObject{{QStringLiteral("category"), QLatin1String(c)},
-                           {QStringLiteral("label"), label},
-                           {QStringLiteral("description"), description},
-                           {QStringLiteral("required_for"), kinds}};
+    // Labels from the seeds' CA办理电子件 table; which kinds need which from the shared validator.
+    const QHash<QString, QPair<QString, QString>> labels{
+        {QStringLiteral("legal_rep_id"), {QStringLiteral("法人身份证件"), QStringLiteral("请上传法人身份证件(加盖公章)")}},
+        {QStringLiteral("handler_id"), {QStringLiteral("经办人身份证件"), QStringLiteral("请上传经办人身份证件(加盖公章)")}},
+        {QStringLiteral("application_form"), {QStringLiteral("CA证书申请表"), QStringLiteral("请下载《CA证书申请表》模板，填写并加盖公章后上传")}},
+        {QStringLiteral("authorization_letter"), {QStringLiteral("授权委托书"), QStringLiteral("请下载《授权委托书》模板，填写并加盖公章后上传")}},
+        {QStringLiteral("business_licence"), {QStringLiteral("营业执照"), QStringLiteral("请上传《营业执照》(加盖公章)")}},
     };
-    return QJsonArray{
-        cat("legal_rep_id", QStringLiteral("法人身份证件"), QStringLiteral("请上传法人身份证件(加盖公章)"), fullSet),
-        cat("handler_id", QStringLiteral("经办人身份证件"), QStringLiteral("请上传经办人身份证件(加盖公章)"), fullSet),
-        cat("application_form", QStringLiteral("CA证书申请表"), QStringLiteral("请下载《CA证书申请表》模板，填写并加盖公章后上传"),
-            QJsonArray{QStringLiteral("new"), QStringLiteral("reissue"), QStringLiteral("change"), QStringLiteral("renewal")}),
-        cat("authorization_letter", QStringLiteral("授权委托书"), QStringLiteral("请下载《授权委托书》模板，填写并加盖公章后上传"), fullSet),
-        cat("business_licence", QStringLiteral("营业执照"), QStringLiteral("请上传《营业执照》(加盖公章)"),
-            QJsonArray{QStringLiteral("new"), QStringLiteral("reissue"), QStringLiteral("change"), QStringLiteral("existing")}),
-    };
+    QJsonArray out;
+    for (const AttachmentCategory c : enumValues<AttachmentCategory>()) {
+        const QString word = enumWord(c);
+        QJsonArray kinds;
+        for (const ApplicationKind k : enumValues<ApplicationKind>())
+            if (ApplicationValidator::requiredAttachments(k).contains(c))
+                kinds.append(enumWord(k));
+        out.append(QJsonObject{{QStringLiteral("category"), word},
+                               {QStringLiteral("label"), labels.value(word).first},
+                               {QStringLiteral("description"), labels.value(word).second},
+                               {QStringLiteral("required_for"), kinds}});
+    }
+    return out;
 }
 
 class AccountsModule : public Module

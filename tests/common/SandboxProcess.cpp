@@ -43,7 +43,7 @@ bool SandboxProcess::start()
     }
     m_process = std::make_unique<QProcess>();
     m_process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    QStringList args{QStringLiteral("--data"), m_dir.path(), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")};
+    QStringList args{QStringLiteral("--data"), dataDir(), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")};
     args += m_extraArgs;
     m_process->start(binary(), args);
     if (!m_process->waitForStarted(30000)) {
@@ -119,7 +119,7 @@ QString SandboxProcess::password(const QString &username) const
 SandboxProcess::AdminResult SandboxProcess::runAdmin(const QStringList &args) const
 {
     QProcess p;
-    p.start(binary(), QStringList{QStringLiteral("admin"), QStringLiteral("--data"), m_dir.path()} + args);
+    p.start(binary(), QStringList{QStringLiteral("admin"), QStringLiteral("--data"), dataDir()} + args);
     AdminResult r;
     if (!p.waitForFinished(60000)) {
         p.kill();

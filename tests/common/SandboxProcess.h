@@ -48,7 +48,10 @@ public:
     QString workflow() const { return m_workflow; }
     QJsonArray accounts() const { return m_accounts; }
     QString password(const QString &username) const;
-    QString dataDir() const { return m_dir.path(); }
+    // DIR given to --data: a "data" folder inside a private temporary root
+    // (rootDir()), so that a test can check nothing was written beside it.
+    QString dataDir() const { return m_dir.path() + QStringLiteral("/data"); }
+    QString rootDir() const { return m_dir.path(); }
     QString lastError() const { return m_error; }
     void setExtraArgs(const QStringList &args) { m_extraArgs = args; }
 
