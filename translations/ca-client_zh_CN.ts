@@ -894,6 +894,37 @@
     </message>
 </context>
 <context>
+    <name>UploadFile</name>
+    <message>
+        <source>The file %1 cannot be read. Check that it exists and that you may open it.</source>
+        <translation>无法读取文件%1。请确认文件存在且您有权打开它。</translation>
+    </message>
+    <message>
+        <source>The file %1 is not a PDF, JPEG or PNG file. Scan the document to one of these formats and choose it again.</source>
+        <translation>文件%1不是PDF、JPEG或PNG文件。请将材料扫描为其中一种格式后重新选择。</translation>
+    </message>
+    <message>
+        <source>The file %1 is %2 MB, more than the platform accepts (%3 MB). Scan it with a lower resolution and choose it again.</source>
+        <translation>文件%1大小为%2 MB，超过了平台允许的%3 MB。请以较低分辨率重新扫描后再选择。</translation>
+    </message>
+    <message>
+        <source>The image %1 cannot be read; it may be damaged. Scan it again and choose the new file.</source>
+        <translation>无法读取图片%1，文件可能已损坏。请重新扫描并选择新文件。</translation>
+    </message>
+    <message>
+        <source>The image %1 could not be compressed because no temporary file can be written. Free some disk space and try again.</source>
+        <translation>无法写入临时文件，图片%1未能压缩。请释放一些磁盘空间后重试。</translation>
+    </message>
+    <message>
+        <source>The image %1 could not be compressed. Scan it with a lower resolution and choose it again.</source>
+        <translation>图片%1未能压缩。请以较低分辨率重新扫描后再选择。</translation>
+    </message>
+    <message>
+        <source>The image %1 stays larger than the platform accepts (%2 MB) even when compressed. Scan it with a lower resolution and choose it again.</source>
+        <translation>图片%1压缩后仍超过平台允许的%2 MB。请以较低分辨率重新扫描后再选择。</translation>
+    </message>
+</context>
+<context>
     <name>ca::ApplicationKind</name>
     <message>
         <source>New</source>
@@ -1090,6 +1121,17 @@
     </message>
 </context>
 <context>
+    <name>ca::AttachmentUpload</name>
+    <message>
+        <source>The platform received a different file than %1 (the check sums differ). Upload the file again.</source>
+        <translation>平台收到的文件与%1不一致（校验值不同）。请重新上传该文件。</translation>
+    </message>
+    <message>
+        <source>The photo %1 was larger than the platform accepts, so it was reduced from %2 MB to %3 MB (%4 × %5 pixels) before uploading.</source>
+        <translation>照片%1超过了平台允许的大小，上传前已从%2 MB压缩到%3 MB（%4 × %5像素）。</translation>
+    </message>
+</context>
+<context>
     <name>ca::HandlingStatus</name>
     <message>
         <source>Not started</source>
@@ -1203,6 +1245,13 @@
     <message>
         <source>WeChat Pay</source>
         <translation>微信支付</translation>
+    </message>
+</context>
+<context>
+    <name>ca::PaymentController</name>
+    <message>
+        <source>The platform answered the payment request without an order. Refresh the payment status in a moment.</source>
+        <translation>平台响应了支付请求，但没有返回订单。请稍后刷新支付状态。</translation>
     </message>
 </context>
 <context>

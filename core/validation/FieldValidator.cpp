@@ -110,7 +110,7 @@ int usccValue(QChar c)
     return int(kUsccAlphabet.indexOf(c));
 }
 
-// The GB 11714 check digit of an 8-character organization code body; -1 when a
+// The GB 11714 check digit of an 8-character organization code body; a null QChar when a
 // character is neither digit nor capital letter.
 QChar orgCodeCheck(QStringView body8)
 {
