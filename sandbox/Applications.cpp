@@ -306,7 +306,7 @@ public:
         if (ifMatch.isEmpty())
             return Reply::error(428, QStringLiteral("precondition_required"),
                                 QStringLiteral("Send the version you edited in the If-Match header, so that no change is overwritten."));
-        const int version = Applications::parseVersionTag(ifMatch);
+        const int version = ifMatch.trimmed() == "*" ? stored.version : Applications::parseVersionTag(ifMatch);
         if (version != stored.version) {
             QJsonObject body{{QStringLiteral("code"), QStringLiteral("version_conflict")},
                              {QStringLiteral("message"), QStringLiteral("The application was changed elsewhere (now version %1); "

@@ -60,6 +60,13 @@ QJsonObject attachmentJson(const QSqlQuery &q)
                        {QStringLiteral("state"), QStringLiteral("uploaded")}};
 }
 
+// Reviewers may list and download (to review) but not change an applicant's files.
+void requireApplicant(const Account &account)
+{
+    if (account.isReviewer())
+        throw HttpError(403, QStringLiteral("forbidden"), QStringLiteral("Only the applicant organisation may change its attachments."));
+}
+
 const char kColumns[] = "SELECT id, category, file_name, size, sha256, content_type, stored_name FROM attachments";
 
 Reply badUpload(const QString &field, const QString &code, const QString &message, int status = 400)
@@ -153,6 +160,7 @@ public:
             return Reply::json(200, QJsonObject{{QStringLiteral("items"), items}});
         });
         server.route(Method::Post, base, Access::User, [ctx](Request &r) {
+            requireApplicant(r.account);
             ApplicationStore::require(*ctx, r.account, r.param(QStringLiteral("id")));
             return Idempotency::run(*ctx, r, [&] { return upload(*ctx, r); });
         });
@@ -175,6 +183,7 @@ public:
                 .withHeader("ETag", '"' + q.value(4).toString().toLatin1() + '"');
         });
         server.route(Method::Delete, base + QStringLiteral("/{attachment_id}"), Access::User, [ctx](Request &r) {
+            requireApplicant(r.account);
             const StoredApplication app = ApplicationStore::require(*ctx, r.account, r.param(QStringLiteral("id")));
             QSqlQuery q = Sql::exec(ctx->db(), QLatin1String(kColumns) + QStringLiteral(" WHERE id = ? AND application_id = ?"),
                                     {r.param(QStringLiteral("attachment_id")), app.id});

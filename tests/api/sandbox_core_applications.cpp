@@ -368,6 +368,12 @@ void TestSandboxCoreApplications::attachments()
     QCOMPARE(a.value(QStringLiteral("size")).toInt(), tinyPng().size());
     QCOMPARE(a.value(QStringLiteral("sha256")).toString(), QString::fromLatin1(QCryptographicHash::hash(tinyPng(), QCryptographicHash::Sha256).toHex()));
     QCOMPARE(a.value(QStringLiteral("state")).toString(), QStringLiteral("uploaded"));
+    // A reviewer may download but not change an applicant's files.
+    SandboxHttp reviewer(*m_reviewFirst);
+    QVERIFY(reviewer.login(QStringLiteral("reviewer")));
+    QCOMPARE(reviewer.get(appPath(id, QStringLiteral("/attachments/") + a.value(QStringLiteral("id")).toString())).body, tinyPng());
+    QCOMPARE(reviewer.upload(appPath(id, QStringLiteral("/attachments")), QStringLiteral("handler_id"), QStringLiteral("r.pdf"), tinyPdf()).status, 403);
+    QCOMPARE(reviewer.del(appPath(id, QStringLiteral("/attachments/") + a.value(QStringLiteral("id")).toString())).status, 403);
     const auto text = http.upload(appPath(id, QStringLiteral("/attachments")), QStringLiteral("legal_rep_id"), QStringLiteral("scan.jpg"), "just text, no image");
     QCOMPARE(text.status, 415);
     QCOMPARE(text.json().value(QStringLiteral("code")).toString(), QStringLiteral("unsupported_type"));

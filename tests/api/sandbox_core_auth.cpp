@@ -28,6 +28,7 @@ private Q_SLOTS:
     void tokenRequired();
     void reviewerRole();
     void isolation();
+    void expiryAcrossRestart();
 
 private:
     std::unique_ptr<SandboxProcess> m_sandbox;
@@ -246,6 +247,40 @@ void TestSandboxCoreAuth::isolation()
     for (const QJsonValue &v : reviewer.get(QStringLiteral("/api/v1/review/applications")).json().value(QStringLiteral("items")).toArray())
         seen = seen || v.toObject().value(QStringLiteral("id")).toString() == id;
     QVERIFY(seen);
+}
+
+void TestSandboxCoreAuth::expiryAcrossRestart()
+{
+    // Sessions and locks live in the database; --clock-offset moves the server clock.
+    SandboxProcess sandbox;
+    QVERIFY2(sandbox.start(), qPrintable(sandbox.lastError()));
+    SandboxHttp http(sandbox);
+    QVERIFY(http.login(QStringLiteral("supplier")));
+    const QString token = http.token();
+    for (int i = 0; i < 5; ++i)
+        http.loginWith(QStringLiteral("agent"), QStringLiteral("wrong"));
+    QCOMPARE(http.loginWith(QStringLiteral("agent"), sandbox.password(QStringLiteral("agent"))).status, 423);
+
+    // 10 minutes later: the session still works, the lock still holds.
+    sandbox.setExtraArgs({QStringLiteral("--clock-offset"), QString::number(10 * 60)});
+    QVERIFY2(sandbox.restart(), qPrintable(sandbox.lastError()));
+    http.rebase(sandbox);
+    http.setToken(token);
+    QCOMPARE(http.get(QStringLiteral("/api/v1/organization")).status, 200);
+    SandboxHttp other(sandbox);
+    QCOMPARE(other.loginWith(QStringLiteral("agent"), sandbox.password(QStringLiteral("agent"))).status, 423);
+
+    // 9 hours later: the session has expired and the lock is over.
+    sandbox.setExtraArgs({QStringLiteral("--clock-offset"), QString::number(9 * 3600)});
+    QVERIFY2(sandbox.restart(), qPrintable(sandbox.lastError()));
+    http.rebase(sandbox);
+    http.setToken(token);
+    const auto expired = http.get(QStringLiteral("/api/v1/organization"));
+    QCOMPARE(expired.status, 401);
+    QCOMPARE(expired.json().value(QStringLiteral("code")).toString(), QStringLiteral("session_expired"));
+    SandboxHttp again(sandbox);
+    QCOMPARE(again.loginWith(QStringLiteral("agent"), sandbox.password(QStringLiteral("agent"))).status, 200);
+    QCOMPARE(sandbox.stop(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestSandboxCoreAuth)
