@@ -118,7 +118,7 @@ Status Module::initialise()
         m_info.cryptokiVersion = versionText(info.cryptokiVersion);
         m_info.libraryVersion = versionText(info.libraryVersion);
     }
-    qCInfo(lcP11).noquote() << "loaded" << m_info.path << "-" << m_info.manufacturer << m_info.description
+    qCDebug(lcP11).noquote() << "loaded" << m_info.path << "-" << m_info.manufacturer << m_info.description
                             << m_info.libraryVersion << "(Cryptoki" << m_info.cryptokiVersion << ")";
     return {};
 }

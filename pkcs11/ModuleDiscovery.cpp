@@ -81,15 +81,24 @@ QStringList ModuleDiscovery::softHsmPaths()
 QStringList ModuleDiscovery::candidates(const QString &configuredPath)
 {
     QStringList out;
+    QStringList seen;  // canonical paths: a library reachable under two names is tried once
+    auto add = [&](const QString &file) {
+        const QFileInfo fi(file);
+        const QString key = fi.exists() ? fi.canonicalFilePath() : file;
+        if (seen.contains(key))
+            return;
+        seen.append(key);
+        out.append(file);
+    };
     if (!configuredPath.isEmpty())
-        out.append(configuredPath);
+        add(configuredPath);
     for (const KnownModule &k : knownModules()) {
-        if (worthTrying(k.file) && !out.contains(k.file))
-            out.append(k.file);
+        if (worthTrying(k.file))
+            add(k.file);
     }
     for (const QString &s : softHsmPaths()) {
-        if (QFileInfo::exists(s) && !out.contains(s))
-            out.append(s);
+        if (QFileInfo::exists(s))
+            add(s);
     }
     return out;
 }
@@ -110,12 +119,12 @@ Result<std::shared_ptr<Module>> ModuleDiscovery::discover(const QString &configu
                 firstError = loaded.error();
                 haveError = true;
             }
-            qCInfo(lcP11).noquote() << "discovery: skipping" << path << "-" << loaded.error().logText();
+            qCDebug(lcP11).noquote() << "discovery: skipping" << path << "-" << loaded.error().logText();
             continue;
         }
         std::shared_ptr<Module> m = std::move(loaded).value();
         if (hasTokenPresent(*m)) {
-            qCInfo(lcP11).noquote() << "discovery: using" << path << "(a token is present)";
+            qCDebug(lcP11).noquote() << "discovery: using" << path << "(a token is present)";
             return m;
         }
         if (!firstLoaded)

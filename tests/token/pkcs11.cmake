@@ -4,6 +4,10 @@ if(NOT WITH_TOKEN_TESTS)
     return()
 endif()
 
+ca_add_test(tst_p11_module LABEL token
+    SOURCES "${CMAKE_CURRENT_LIST_DIR}/tst_p11_module.cpp"
+    LIBS caclient-pkcs11 catest-softhsm)
+
 ca_add_test(tst_p11_token LABEL token
     SOURCES "${CMAKE_CURRENT_LIST_DIR}/tst_p11_token.cpp"
     LIBS caclient-pkcs11 catest-softhsm)
@@ -22,3 +26,10 @@ if(EXISTS "${PROJECT_SOURCE_DIR}/tests/pkcs11-shim/Shim.cpp")
         DEFS CA_SHIM_PATH="$<TARGET_FILE:ca-pkcs11-shim>"
         DEPENDS ca-pkcs11-shim)
 endif()
+
+# ca-tool token, run as a separate process.
+ca_add_test(tst_tool_token LABEL token
+    SOURCES "${CMAKE_CURRENT_LIST_DIR}/tst_tool_token.cpp"
+    LIBS catest-softhsm
+    DEFS CA_TOOL_BIN="$<TARGET_FILE:ca-tool>"
+    DEPENDS ca-tool)
