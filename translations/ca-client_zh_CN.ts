@@ -2,6 +2,244 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ApplicationCommand</name>
+    <message>
+        <source>ca-tool: a password is never taken from the command line; use --password-file FILE or type it when asked.</source>
+        <translation>ca-tool: 命令行中绝不接受密码；请使用--password-file 文件，或在提示时输入。</translation>
+    </message>
+    <message>
+        <source>ca-tool: the option %1 needs a value.</source>
+        <translation>ca-tool: 选项%1需要一个值。</translation>
+    </message>
+    <message>
+        <source>ca-tool: --timeout needs a number of seconds greater than 0.</source>
+        <translation>ca-tool: --timeout需要一个大于0的秒数。</translation>
+    </message>
+    <message>
+        <source>ca-tool: unknown option %1.</source>
+        <translation>ca-tool: 未知选项%1。</translation>
+    </message>
+    <message>
+        <source>  (HTTP %1, request id %2)</source>
+        <translation>  （HTTP %1，请求编号%2）</translation>
+    </message>
+    <message>
+        <source>give the platform address with --server URL.</source>
+        <translation>请用--server URL指定平台地址。</translation>
+    </message>
+    <message>
+        <source>--server must be an https:// address, e.g. https://platform.example:8443.</source>
+        <translation>--server必须是https://地址，例如https://platform.example:8443。</translation>
+    </message>
+    <message>
+        <source>give the account name with --user NAME.</source>
+        <translation>请用--user 用户名 指定账号。</translation>
+    </message>
+    <message>
+        <source>Password for %1: </source>
+        <translation>%1的密码：</translation>
+    </message>
+    <message>
+        <source>give the application file with --from FILE.json.</source>
+        <translation>请用--from 文件.json 指定申请文件。</translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be read: %2.</source>
+        <translation>无法读取文件%1：%2。</translation>
+    </message>
+    <message>
+        <source>The file %1 is not a JSON object (%2). Check its syntax.</source>
+        <translation>文件%1不是JSON对象（%2）。请检查其语法。</translation>
+    </message>
+    <message>
+        <source>Application %1 (%2), version %3</source>
+        <translation>申请%1（%2），版本%3</translation>
+    </message>
+    <message>
+        <source>  organization: %1</source>
+        <translation>  单位：%1</translation>
+    </message>
+    <message>
+        <source>  fee: %1 yuan</source>
+        <translation>  费用：%1元</translation>
+    </message>
+    <message>
+        <source>  review: %1, payment: %2, handling: %3</source>
+        <translation>  审核：%1，支付：%2，办理：%3</translation>
+    </message>
+    <message>
+        <source>  attachment %1: %2 (%3 bytes)</source>
+        <translation>  电子件%1：%2（%3字节）</translation>
+    </message>
+    <message>
+        <source>name a subcommand.</source>
+        <translation>请指定一个子命令。</translation>
+    </message>
+    <message numerus="yes">
+        <source>'%1' takes %n argument(s).</source>
+        <translation><numerusform>“%1”需要%n个参数。</numerusform></translation>
+    </message>
+    <message>
+        <source>pay needs --channel bank, alipay or wechat.</source>
+        <translation>pay需要--channel bank、alipay或wechat。</translation>
+    </message>
+    <message>
+        <source>submit needs --comment TEXT (the opinion shown to the reviewer).</source>
+        <translation>submit需要--comment 文字（提交给审核人员的意见）。</translation>
+    </message>
+    <message>
+        <source>'%1' needs -o FILE.</source>
+        <translation>“%1”需要-o 文件。</translation>
+    </message>
+    <message>
+        <source>'%1' needs --from FILE.json.</source>
+        <translation>“%1”需要--from 文件.json。</translation>
+    </message>
+    <message>
+        <source>--wait and --timeout belong to 'status'.</source>
+        <translation>--wait和--timeout只用于“status”。</translation>
+    </message>
+    <message>
+        <source>--timeout needs --wait.</source>
+        <translation>--timeout需要与--wait一起使用。</translation>
+    </message>
+    <message>
+        <source>unknown subcommand '%1'.</source>
+        <translation>未知子命令“%1”。</translation>
+    </message>
+    <message>
+        <source>No applications.</source>
+        <translation>没有申请。</translation>
+    </message>
+    <message>
+        <source>Created application %1.</source>
+        <translation>已创建申请%1。</translation>
+    </message>
+    <message>
+        <source>Saved application %1 (version %2).</source>
+        <translation>已保存申请%1（版本%2）。</translation>
+    </message>
+    <message>
+        <source>Deleted application %1.</source>
+        <translation>已删除申请%1。</translation>
+    </message>
+    <message>
+        <source>Uploaded %1 as attachment %2 (%3 bytes, sha256 %4).</source>
+        <translation>已将%1上传为电子件%2（%3字节，sha256 %4）。</translation>
+    </message>
+    <message>
+        <source>Order %1: %2 yuan by %3, status %4, expires at %5.</source>
+        <translation>订单%1：%2元，支付方式%3，状态%4，过期时间%5。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Scan this code with WeChat within %n second(s):</source>
+        <translation><numerusform>请在%n秒内用微信扫描此二维码：</numerusform></translation>
+    </message>
+    <message>
+        <source>Pay at: %1</source>
+        <translation>支付地址：%1</translation>
+    </message>
+    <message>
+        <source>%1 changed from %2 to %3.</source>
+        <translation>%1已从%2变为%3。</translation>
+    </message>
+    <message>
+        <source>review: %1, payment: %2, handling: %3</source>
+        <translation>审核：%1，支付：%2，办理：%3</translation>
+    </message>
+    <message numerus="yes">
+        <source>ca-tool: no status changed within %n second(s).</source>
+        <translation><numerusform>ca-tool: %n秒内没有状态变化。</numerusform></translation>
+    </message>
+    <message>
+        <source>Submitted application %1; review status: %2.</source>
+        <translation>已提交申请%1；审核状态：%2。</translation>
+    </message>
+    <message>
+        <source>Confirmed the receipt of the key for application %1.</source>
+        <translation>已确认签收申请%1的CA锁。</translation>
+    </message>
+    <message>
+        <source>Saved the e-invoice to %1.</source>
+        <translation>电子发票已保存到%1。</translation>
+    </message>
+    <message>
+        <source>Saved the template %1 to %2.</source>
+        <translation>模板%1已保存到%2。</translation>
+    </message>
+</context>
+<context>
+    <name>ApplicationDetailsDialog</name>
+    <message>
+        <source>Application details</source>
+        <translation>申请详情</translation>
+    </message>
+    <message>
+        <source>01 Order information</source>
+        <translation>01 订单信息</translation>
+    </message>
+    <message>
+        <source>Invoice information</source>
+        <translation>开票信息</translation>
+    </message>
+    <message>
+        <source>CA application documents</source>
+        <translation>CA办理电子件</translation>
+    </message>
+    <message>
+        <source>Uploaded documents</source>
+        <translation>已上传的电子件</translation>
+    </message>
+    <message>
+        <source>Approval record</source>
+        <translation>流程审批记录</translation>
+    </message>
+    <message>
+        <source>Payment record</source>
+        <translation>支付记录</translation>
+    </message>
+    <message>
+        <source>&amp;Download e-invoice…</source>
+        <translation>下载电子发票(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Download the e-invoice</source>
+        <translation>下载电子发票</translation>
+    </message>
+    <message>
+        <source>Pre&amp;view e-invoice</source>
+        <translation>预览电子发票(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Preview the e-invoice</source>
+        <translation>预览电子发票</translation>
+    </message>
+    <message>
+        <source>Handling record</source>
+        <translation>办理记录</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm receipt</source>
+        <translation>确认签收(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Confirm that the mailed key has arrived</source>
+        <translation>确认已收到邮寄的CA锁</translation>
+    </message>
+    <message>
+        <source>Details message</source>
+        <translation>详情提示信息</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Load the details again from the platform</source>
+        <translation>从平台重新加载详情</translation>
+    </message>
+</context>
+<context>
     <name>Error</name>
     <message>
         <source>The USB key driver (PKCS#11 library) could not be loaded. Install the driver that came with your USB key, or choose its library in the settings.</source>
@@ -110,7 +348,7 @@
 <context>
     <name>FieldValidator</name>
     <message>
-        <source>The unified social credit code is empty. Enter the 18-character code printed on the unit&apos;s business licence.</source>
+        <source>The unified social credit code is empty. Enter the 18-character code printed on the unit's business licence.</source>
         <translation>统一社会信用代码未填写。请填写单位营业执照上的18位统一社会信用代码。</translation>
     </message>
     <message>
@@ -118,19 +356,19 @@
         <translation>统一社会信用代码应为18位，当前填写的是%1位。请按营业执照上的代码逐位填写。</translation>
     </message>
     <message>
-        <source>The unified social credit code contains the character &apos;%1&apos; at position %2, which is not allowed: the code has only digits and capital letters. Remove the character or correct it.</source>
+        <source>The unified social credit code contains the character '%1' at position %2, which is not allowed: the code has only digits and capital letters. Remove the character or correct it.</source>
         <translation>统一社会信用代码第%2位的字符“%1”不允许使用：代码只由数字和大写字母组成。请删除或改正该字符。</translation>
     </message>
     <message>
-        <source>The unified social credit code contains the letter &apos;%1&apos; at position %2, but the letters I, O, S, V and Z never occur in these codes. It is probably the digit %3; copy the code exactly from the business licence.</source>
+        <source>The unified social credit code contains the letter '%1' at position %2, but the letters I, O, S, V and Z never occur in these codes. It is probably the digit %3; copy the code exactly from the business licence.</source>
         <translation>统一社会信用代码第%2位是字母“%1”，但统一社会信用代码中不会出现字母I、O、S、V、Z，这里很可能是数字%3。请按营业执照上的代码逐位填写。</translation>
     </message>
     <message>
-        <source>The unified social credit code contains the letter &apos;%1&apos; at position %2, but the letters I, O, S, V and Z never occur in these codes. Copy the code exactly from the business licence.</source>
+        <source>The unified social credit code contains the letter '%1' at position %2, but the letters I, O, S, V and Z never occur in these codes. Copy the code exactly from the business licence.</source>
         <translation>统一社会信用代码第%2位是字母“%1”，但统一社会信用代码中不会出现字母I、O、S、V、Z。请按营业执照上的代码逐位填写。</translation>
     </message>
     <message>
-        <source>The unified social credit code has the letter &apos;%1&apos; at position %2, but positions 3 to 8 are the administrative division code and must be digits. Copy the code exactly from the business licence.</source>
+        <source>The unified social credit code has the letter '%1' at position %2, but positions 3 to 8 are the administrative division code and must be digits. Copy the code exactly from the business licence.</source>
         <translation>统一社会信用代码第%2位是字母“%1”，但第3至8位是行政区划码，只能是数字。请按营业执照上的代码逐位填写。</translation>
     </message>
     <message>
@@ -142,11 +380,11 @@
         <translation>统一社会信用代码无效：第9至17位是组织机构代码，其校验码（第17位）与第9至16位不符。请按营业执照上的代码逐位填写。</translation>
     </message>
     <message>
-        <source>The tax ID is empty. Enter the unit&apos;s tax ID, normally its 18-character unified social credit code.</source>
+        <source>The tax ID is empty. Enter the unit's tax ID, normally its 18-character unified social credit code.</source>
         <translation>税号未填写。请填写单位的税号，通常就是18位统一社会信用代码。</translation>
     </message>
     <message>
-        <source>The tax ID contains the character &apos;%1&apos; at position %2, but a tax ID has only digits and capital letters. Remove the character or correct it.</source>
+        <source>The tax ID contains the character '%1' at position %2, but a tax ID has only digits and capital letters. Remove the character or correct it.</source>
         <translation>税号第%2位的字符“%1”不允许使用：税号只由数字和大写字母组成。请删除或改正该字符。</translation>
     </message>
     <message>
@@ -158,11 +396,11 @@
         <translation>税号看起来是居民身份证号码，但最后一位（校验码）与前17位不符。请按身份证逐位填写。</translation>
     </message>
     <message>
-        <source>The tax ID has 18 characters, so it must be the unit&apos;s unified social credit code, but it contains the letter &apos;%1&apos; at position %2, which never occurs in these codes. Copy the tax ID exactly from the business licence.</source>
+        <source>The tax ID has 18 characters, so it must be the unit's unified social credit code, but it contains the letter '%1' at position %2, which never occurs in these codes. Copy the tax ID exactly from the business licence.</source>
         <translation>18位的税号应为单位的统一社会信用代码，但第%2位是字母“%1”，统一社会信用代码中不会出现该字母。请按营业执照逐位填写税号。</translation>
     </message>
     <message>
-        <source>The tax ID has 18 characters, so it must be the unit&apos;s unified social credit code, but it has the letter &apos;%1&apos; at position %2, where the administrative division code (positions 3 to 8) needs digits. Copy the tax ID exactly from the business licence.</source>
+        <source>The tax ID has 18 characters, so it must be the unit's unified social credit code, but it has the letter '%1' at position %2, where the administrative division code (positions 3 to 8) needs digits. Copy the tax ID exactly from the business licence.</source>
         <translation>18位的税号应为单位的统一社会信用代码，但第%2位是字母“%1”，而第3至8位是行政区划码，只能是数字。请按营业执照逐位填写税号。</translation>
     </message>
     <message>
@@ -178,7 +416,7 @@
         <translation>手机号码未填写。请填写以1开头的11位手机号码，例如13812345678。</translation>
     </message>
     <message>
-        <source>The mobile number contains the character &apos;%1&apos;, but a mobile number has only digits. Remove the character.</source>
+        <source>The mobile number contains the character '%1', but a mobile number has only digits. Remove the character.</source>
         <translation>手机号码中含有字符“%1”，但手机号码只能由数字组成。请删除该字符。</translation>
     </message>
     <message>
@@ -198,7 +436,7 @@
         <translation>固定电话未填写。请填写带区号的电话号码，例如053167880028，或填写400、800号码。</translation>
     </message>
     <message>
-        <source>The landline number contains the character &apos;%1&apos;, but a landline number has only digits (an extension may follow after 转 or ext). Remove the character.</source>
+        <source>The landline number contains the character '%1', but a landline number has only digits (an extension may follow after 转 or ext). Remove the character.</source>
         <translation>固定电话中含有字符“%1”，但电话号码只能由数字组成（分机号可写在“转”或ext之后）。请删除该字符。</translation>
     </message>
     <message>
@@ -226,7 +464,7 @@
         <translation>联系电话未填写。请填写手机号码（以1开头的11位数字）或带区号的固定电话，例如053167880028。</translation>
     </message>
     <message>
-        <source>The phone number contains the character &apos;%1&apos;, but a phone number has only digits (an extension may follow after 转 or ext). Remove the character.</source>
+        <source>The phone number contains the character '%1', but a phone number has only digits (an extension may follow after 转 or ext). Remove the character.</source>
         <translation>联系电话中含有字符“%1”，但电话号码只能由数字组成（分机号可写在“转”或ext之后）。请删除该字符。</translation>
     </message>
     <message>
@@ -250,11 +488,11 @@
         <translation>联系电话既不是手机号码（以13至19开头的11位数字），也不是带区号的固定电话（例如053167880028）。请检查号码，缺少区号的请补上区号。</translation>
     </message>
     <message>
-        <source>The bank account number is empty. Enter the number of the unit&apos;s bank account, digits only.</source>
+        <source>The bank account number is empty. Enter the number of the unit's bank account, digits only.</source>
         <translation>银行账号未填写。请填写单位的银行账号，只填数字。</translation>
     </message>
     <message>
-        <source>The bank account number contains the character &apos;%1&apos;, but an account number has only digits. Remove the character.</source>
+        <source>The bank account number contains the character '%1', but an account number has only digits. Remove the character.</source>
         <translation>银行账号中含有字符“%1”，但银行账号只能由数字组成。请删除该字符。</translation>
     </message>
     <message>
@@ -266,7 +504,7 @@
         <translation>银行账号有%1位，但银行账号最多%2位。请检查是否多填了数字。</translation>
     </message>
     <message>
-        <source>The bank account number is a run of consecutive or repeated digits, which is sample data and not a real account. Enter the unit&apos;s actual bank account number.</source>
+        <source>The bank account number is a run of consecutive or repeated digits, which is sample data and not a real account. Enter the unit's actual bank account number.</source>
         <translation>银行账号是一串连续或重复的数字，属于示例数据，不是真实账号。请填写单位真实的银行账号。</translation>
     </message>
     <message>
@@ -278,7 +516,7 @@
         <translation>CA数量%1不是整数。请填写需要办理的CA锁数量，为1至99之间的整数。</translation>
     </message>
     <message>
-        <source>The quantity contains the character &apos;%1&apos;, but it must be a whole number from 1 to 99. Enter digits only.</source>
+        <source>The quantity contains the character '%1', but it must be a whole number from 1 to 99. Enter digits only.</source>
         <translation>CA数量中含有字符“%1”，但数量必须是1至99之间的整数。请只填写数字。</translation>
     </message>
     <message>
@@ -290,7 +528,7 @@
         <translation>CA数量%1超过了99，一次申请最多办理99个。请填写1至99之间的数量，如需更多请另行申请。</translation>
     </message>
     <message>
-        <source>The unit name is empty. Enter the unit&apos;s full name as printed on the business licence.</source>
+        <source>The unit name is empty. Enter the unit's full name as printed on the business licence.</source>
         <translation>单位名称未填写。请按营业执照填写单位全称。</translation>
     </message>
     <message>
@@ -298,7 +536,7 @@
         <translation>单位名称有%1个字符，最多允许%2个。请只填写登记的单位名称，不要附加其他内容。</translation>
     </message>
     <message>
-        <source>The unit name contains no Chinese characters or letters. Enter the unit&apos;s full name as printed on the business licence.</source>
+        <source>The unit name contains no Chinese characters or letters. Enter the unit's full name as printed on the business licence.</source>
         <translation>单位名称中没有汉字或字母。请按营业执照填写单位全称。</translation>
     </message>
     <message>
@@ -306,7 +544,7 @@
         <translation>单位名称第%1个字符是空格。请删除空格：单位名称中不能有空格。</translation>
     </message>
     <message>
-        <source>The unit name contains the character &apos;%1&apos; at position %2, which is not allowed. Remove it: only Chinese characters, letters, digits, parentheses and the middle dot (·) may be used.</source>
+        <source>The unit name contains the character '%1' at position %2, which is not allowed. Remove it: only Chinese characters, letters, digits, parentheses and the middle dot (·) may be used.</source>
         <translation>单位名称第%2个字符“%1”不允许使用。请删除该字符：只能使用汉字、字母、数字、括号和间隔号（·）。</translation>
     </message>
     <message>
@@ -314,15 +552,15 @@
         <translation>单位名称第%2个字符是不可见字符（%1）。请删除该字符，例如重新手动输入名称而不是粘贴。</translation>
     </message>
     <message>
-        <source>The invoice title is empty. Enter the name to print on the invoice, normally the unit&apos;s full name.</source>
+        <source>The invoice title is empty. Enter the name to print on the invoice, normally the unit's full name.</source>
         <translation>开票单位名称未填写。请填写发票上的抬头名称，通常为单位全称。</translation>
     </message>
     <message>
-        <source>The invoice title has %1 characters, but at most %2 are allowed. Enter the unit&apos;s registered name without additions.</source>
+        <source>The invoice title has %1 characters, but at most %2 are allowed. Enter the unit's registered name without additions.</source>
         <translation>开票单位名称有%1个字符，最多允许%2个。请只填写登记的单位名称，不要附加其他内容。</translation>
     </message>
     <message>
-        <source>The invoice title contains no Chinese characters or letters. Enter the name to print on the invoice, normally the unit&apos;s full name.</source>
+        <source>The invoice title contains no Chinese characters or letters. Enter the name to print on the invoice, normally the unit's full name.</source>
         <translation>开票单位名称中没有汉字或字母。请填写发票上的抬头名称，通常为单位全称。</translation>
     </message>
     <message>
@@ -330,7 +568,7 @@
         <translation>开票单位名称第%1个字符是空格。请删除空格：开票信息中不能有空格。</translation>
     </message>
     <message>
-        <source>The invoice title contains the character &apos;%1&apos; at position %2, which invoices do not accept. Remove it: only Chinese characters, letters, digits, parentheses and the middle dot (·) may be used.</source>
+        <source>The invoice title contains the character '%1' at position %2, which invoices do not accept. Remove it: only Chinese characters, letters, digits, parentheses and the middle dot (·) may be used.</source>
         <translation>开票单位名称第%2个字符“%1”是发票不接受的特殊字符。请删除该字符：只能使用汉字、字母、数字、括号和间隔号（·）。</translation>
     </message>
     <message>
@@ -338,7 +576,7 @@
         <translation>开票单位名称第%2个字符是不可见字符（%1）。请删除该字符，例如重新手动输入名称而不是粘贴。</translation>
     </message>
     <message>
-        <source>The unit address is empty. Enter the unit&apos;s address as it should appear on the invoice.</source>
+        <source>The unit address is empty. Enter the unit's address as it should appear on the invoice.</source>
         <translation>单位地址未填写。请填写发票上要显示的单位地址。</translation>
     </message>
     <message>
@@ -354,7 +592,7 @@
         <translation>单位地址第%1个字符是空格。请删除空格：开票信息中不能有空格。</translation>
     </message>
     <message>
-        <source>The unit address contains the character &apos;%1&apos; at position %2, which invoices do not accept. Remove it or write it in words, for example 3号楼 instead of 3#.</source>
+        <source>The unit address contains the character '%1' at position %2, which invoices do not accept. Remove it or write it in words, for example 3号楼 instead of 3#.</source>
         <translation>单位地址第%2个字符“%1”是发票不接受的特殊字符。请删除该字符或改用文字表达，例如用“3号楼”代替“3#”。</translation>
     </message>
     <message>
@@ -378,7 +616,7 @@
         <translation>邮寄地址第%1个字符是空格。请删除空格：地址中不能有空格。</translation>
     </message>
     <message>
-        <source>The mailing address contains the character &apos;%1&apos; at position %2, which is not allowed. Remove it or write it in words, for example 3号楼 instead of 3#.</source>
+        <source>The mailing address contains the character '%1' at position %2, which is not allowed. Remove it or write it in words, for example 3号楼 instead of 3#.</source>
         <translation>邮寄地址第%2个字符“%1”不允许使用。请删除该字符或改用文字表达，例如用“3号楼”代替“3#”。</translation>
     </message>
     <message>
@@ -386,7 +624,7 @@
         <translation>邮寄地址第%2个字符是不可见字符（%1）。请删除该字符，例如重新手动输入地址而不是粘贴。</translation>
     </message>
     <message>
-        <source>The bank name is empty. Enter the full name of the bank branch where the unit&apos;s account is held.</source>
+        <source>The bank name is empty. Enter the full name of the bank branch where the unit's account is held.</source>
         <translation>开户银行未填写。请填写单位账户所在银行网点的全称。</translation>
     </message>
     <message>
@@ -402,7 +640,7 @@
         <translation>开户银行第%1个字符是空格。请删除空格：开票信息中不能有空格。</translation>
     </message>
     <message>
-        <source>The bank name contains the character &apos;%1&apos; at position %2, which invoices do not accept. Remove it: only Chinese characters, letters, digits and parentheses may be used.</source>
+        <source>The bank name contains the character '%1' at position %2, which invoices do not accept. Remove it: only Chinese characters, letters, digits and parentheses may be used.</source>
         <translation>开户银行第%2个字符“%1”是发票不接受的特殊字符。请删除该字符：只能使用汉字、字母、数字和括号。</translation>
     </message>
     <message>
@@ -414,7 +652,7 @@
         <translation>收件人姓名未填写。请填写接收CA锁的人员姓名。</translation>
     </message>
     <message>
-        <source>The recipient name has %1 characters, but at most %2 are allowed. Enter only the person&apos;s name.</source>
+        <source>The recipient name has %1 characters, but at most %2 are allowed. Enter only the person's name.</source>
         <translation>收件人姓名有%1个字符，最多允许%2个。请只填写收件人的姓名。</translation>
     </message>
     <message>
@@ -426,7 +664,7 @@
         <translation>收件人姓名第%1个字符是空格。请删除空格：只有用拉丁字母书写的姓名才可以在单词之间各留一个空格。</translation>
     </message>
     <message>
-        <source>The recipient name contains the character &apos;%1&apos; at position %2, which is not allowed. Remove it: only Chinese characters, letters, the middle dot (·) and parentheses may be used.</source>
+        <source>The recipient name contains the character '%1' at position %2, which is not allowed. Remove it: only Chinese characters, letters, the middle dot (·) and parentheses may be used.</source>
         <translation>收件人姓名第%2个字符“%1”不允许使用。请删除该字符：只能使用汉字、字母、间隔号（·）和括号。</translation>
     </message>
     <message>
@@ -525,7 +763,7 @@
         <translation>本地草稿库%1由更新版本的CA客户端写入。请重新安装新版本以打开您的草稿；当前版本不会改动该文件。</translation>
     </message>
     <message>
-        <source>The local draft store %1 cannot use its safe write mode (WAL) on this disk. Keep the program&apos;s data folder on a local disk, then start it again.</source>
+        <source>The local draft store %1 cannot use its safe write mode (WAL) on this disk. Keep the program's data folder on a local disk, then start it again.</source>
         <translation>本地草稿库%1无法在此磁盘上使用安全写入模式（WAL）。请将程序的数据文件夹放在本地磁盘上，然后重新启动程序。</translation>
     </message>
     <message>
@@ -557,7 +795,7 @@
         <translation>附件的类别、状态或文件无效，无法记录该附件，请报告此错误。</translation>
     </message>
     <message>
-        <source>The attachment&apos;s upload state could not be recorded; please report this error.</source>
+        <source>The attachment's upload state could not be recorded; please report this error.</source>
         <translation>无法记录附件的上传状态，请报告此错误。</translation>
     </message>
     <message>
@@ -573,7 +811,7 @@
         <translation>缺少申请或支付方式，无法准备支付，请报告此错误。</translation>
     </message>
     <message>
-        <source>The payment order&apos;s state could not be recorded; please report this error.</source>
+        <source>The payment order's state could not be recorded; please report this error.</source>
         <translation>无法记录支付订单的状态，请报告此错误。</translation>
     </message>
     <message>
@@ -590,6 +828,57 @@
     </message>
 </context>
 <context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Log in to the CA platform</source>
+        <translation>登录CA平台</translation>
+    </message>
+    <message>
+        <source>Log in with the account of your unit on the procurement platform.</source>
+        <translation>请使用本单位在采购平台上的账号登录。</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>服务器：</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>服务器地址</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Change the server and other settings</source>
+        <translation>更改服务器及其他设置</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Login message</source>
+        <translation>登录提示信息</translation>
+    </message>
+    <message>
+        <source>Logging in</source>
+        <translation>正在登录</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>CA Certificate Assistant</source>
@@ -600,8 +889,136 @@
         <translation>CA办理</translation>
     </message>
     <message>
-        <source>Your CA applications will be listed here.</source>
-        <translation>您的CA申请将在这里列出。</translation>
+        <source>&amp;New</source>
+        <translation>新办(&amp;N)</translation>
+    </message>
+    <message>
+        <source>New application</source>
+        <translation>新增申请</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>修改(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Edit the selected application</source>
+        <translation>修改选中的申请</translation>
+    </message>
+    <message>
+        <source>&amp;Delete application</source>
+        <translation>删除申请(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Delete the selected application</source>
+        <translation>删除选中的申请</translation>
+    </message>
+    <message>
+        <source>S&amp;ubmit</source>
+        <translation>提交信息(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Submit the selected application for review</source>
+        <translation>提交选中的申请等待审核</translation>
+    </message>
+    <message>
+        <source>&amp;Pay online</source>
+        <translation>网上支付(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Pay for the selected application</source>
+        <translation>为选中的申请缴费</translation>
+    </message>
+    <message>
+        <source>View &amp;details</source>
+        <translation>查看详情(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Show the details of the selected application</source>
+        <translation>显示选中申请的详情</translation>
+    </message>
+    <message>
+        <source>Show applications of type</source>
+        <translation>按类别显示申请</translation>
+    </message>
+    <message>
+        <source>Search unit, number, tracking no.</source>
+        <translation>搜索单位、申请编号、快递单号</translation>
+    </message>
+    <message>
+        <source>Search applications</source>
+        <translation>搜索申请</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Refresh the list from the platform</source>
+        <translation>从平台刷新列表</translation>
+    </message>
+    <message>
+        <source>Applications</source>
+        <translation>申请列表</translation>
+    </message>
+    <message>
+        <source>CA Payment</source>
+        <translation>CA支付</translation>
+    </message>
+    <message>
+        <source>Applications to pay and paid</source>
+        <translation>待支付和已支付的申请</translation>
+    </message>
+    <message>
+        <source>My Keys</source>
+        <translation>我的CA锁</translation>
+    </message>
+    <message>
+        <source>Your USB keys and their certificates will be shown here.</source>
+        <translation>您的CA锁及其证书将在这里显示。</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>设置(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;New application…</source>
+        <translation>新增申请(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Ctrl+N</source>
+        <translation>Ctrl+N</translation>
+    </message>
+    <message>
+        <source>F5</source>
+        <translation>F5</translation>
+    </message>
+    <message>
+        <source>Log &amp;out</source>
+        <translation>退出登录(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Ctrl+Q</source>
+        <translation>Ctrl+Q</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;About</source>
+        <translation>关于(&amp;A)</translation>
     </message>
 </context>
 <context>
@@ -646,15 +1063,15 @@
 <context>
     <name>PlatformError</name>
     <message>
-        <source>The connection to %1 was refused because its certificate is not issued by a trusted authority. Check the server address, or add the platform&apos;s CA certificate in the settings.</source>
+        <source>The connection to %1 was refused because its certificate is not issued by a trusted authority. Check the server address, or add the platform's CA certificate in the settings.</source>
         <translation>已拒绝连接%1：其证书不是由受信任的机构签发的。请检查服务器地址，或在设置中添加平台的CA证书。</translation>
     </message>
     <message>
-        <source>The connection to %1 was refused because its certificate has expired. Check your computer&apos;s date and time, or ask the platform operator to renew the certificate.</source>
+        <source>The connection to %1 was refused because its certificate has expired. Check your computer's date and time, or ask the platform operator to renew the certificate.</source>
         <translation>已拒绝连接%1：其证书已过期。请检查本机的日期和时间，或请平台运营方更新证书。</translation>
     </message>
     <message>
-        <source>The connection to %1 was refused because its certificate is not valid yet. Check your computer&apos;s date and time.</source>
+        <source>The connection to %1 was refused because its certificate is not valid yet. Check your computer's date and time.</source>
         <translation>已拒绝连接%1：其证书尚未生效。请检查本机的日期和时间。</translation>
     </message>
     <message>
@@ -723,6 +1140,88 @@
     </message>
 </context>
 <context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>&amp;Server address:</source>
+        <translation>服务器地址(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>https://ca.example.cn</source>
+        <translation>https://ca.example.cn</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>服务器地址</translation>
+    </message>
+    <message>
+        <source>&amp;CA bundle:</source>
+        <translation>CA证书文件(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>System certificates only</source>
+        <translation>仅使用系统证书</translation>
+    </message>
+    <message>
+        <source>CA bundle file</source>
+        <translation>CA证书文件</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Choose the CA bundle file</source>
+        <translation>选择CA证书文件</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>PKCS#11 &amp;module:</source>
+        <translation>PKCS#11驱动模块(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Found automatically</source>
+        <translation>自动查找</translation>
+    </message>
+    <message>
+        <source>PKCS#11 module file</source>
+        <translation>PKCS#11驱动模块文件</translation>
+    </message>
+    <message>
+        <source>B&amp;rowse…</source>
+        <translation>浏览(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Choose the PKCS#11 module file</source>
+        <translation>选择PKCS#11驱动模块文件</translation>
+    </message>
+    <message>
+        <source>Settings message</source>
+        <translation>设置提示信息</translation>
+    </message>
+</context>
+<context>
+    <name>Terminal</name>
+    <message>
+        <source>No terminal is available to ask for the password. Give it with --password-file FILE.</source>
+        <translation>没有可用于输入密码的终端。请用--password-file 文件 指定密码。</translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be read: %2.</source>
+        <translation>无法读取文件%1：%2。</translation>
+    </message>
+</context>
+<context>
     <name>TokenCli</name>
     <message>
         <source>PINs are not accepted on the command line. Put the PIN in a file and use --pin-file, --so-pin-file or --new-pin-file, or let ca-tool ask for it.</source>
@@ -737,7 +1236,7 @@
         <translation>扩展项必须写成“名称=值”的形式，例如--ext keyUsage=critical,digitalSignature。</translation>
     </message>
     <message>
-        <source>The option %1 is not known. Run &apos;ca-tool token --help&apos; for the list of options.</source>
+        <source>The option %1 is not known. Run 'ca-tool token --help' for the list of options.</source>
         <translation>未知选项%1。请运行“ca-tool token --help”查看选项列表。</translation>
     </message>
     <message>
@@ -753,7 +1252,7 @@
         <translation>此处不支持提示输入PIN码。请将PIN码写入文件，并通过--pin-file指定。</translation>
     </message>
     <message>
-        <source>Enter the PIN on the reader&apos;s PIN pad.</source>
+        <source>Enter the PIN on the reader's PIN pad.</source>
         <translation>请在读卡器的密码键盘上输入PIN码。</translation>
     </message>
     <message>
@@ -833,8 +1332,8 @@
         <translation>已生成%1密钥对，标识为%2。</translation>
     </message>
     <message>
-        <source>Give the subject of the request with --subject &quot;/CN=name/O=organisation&quot;.</source>
-        <translation>请用--subject &quot;/CN=名称/O=单位&quot;指定证书请求的主题。</translation>
+        <source>Give the subject of the request with --subject "/CN=name/O=organisation".</source>
+        <translation>请用--subject "/CN=名称/O=单位"指定证书请求的主题。</translation>
     </message>
     <message>
         <source>Give the file for the request with -o FILE.</source>
@@ -845,8 +1344,8 @@
         <translation>密钥标识必须是十六进制数，例如--key-id 0a1b2c。</translation>
     </message>
     <message>
-        <source>The subject must look like &quot;/CN=name/O=organisation&quot;.</source>
-        <translation>主题的格式应为&quot;/CN=名称/O=单位&quot;。</translation>
+        <source>The subject must look like "/CN=name/O=organisation".</source>
+        <translation>主题的格式应为"/CN=名称/O=单位"。</translation>
     </message>
     <message>
         <source>The certificate request was written to %1.</source>
@@ -881,15 +1380,15 @@
         <translation>PIN码已重置，今后请使用新PIN码。</translation>
     </message>
     <message>
-        <source>Name a token command, for example &apos;ca-tool token list&apos;.</source>
+        <source>Name a token command, for example 'ca-tool token list'.</source>
         <translation>请指定一个CA锁命令，例如“ca-tool token list”。</translation>
     </message>
     <message>
-        <source>The token command &apos;%1&apos; is not known.</source>
+        <source>The token command '%1' is not known.</source>
         <translation>未知的CA锁命令“%1”。</translation>
     </message>
     <message>
-        <source>The token command &apos;%1&apos; takes no argument &apos;%2&apos;.</source>
+        <source>The token command '%1' takes no argument '%2'.</source>
         <translation>CA锁命令“%1”不接受参数“%2”。</translation>
     </message>
 </context>
@@ -950,11 +1449,11 @@
 <context>
     <name>ca::ApplicationValidator</name>
     <message>
-        <source>Enter the unit&apos;s name as printed on its business licence.</source>
+        <source>Enter the unit's name as printed on its business licence.</source>
         <translation>请按营业执照填写单位名称。</translation>
     </message>
     <message>
-        <source>Enter the unit&apos;s unified social credit code, the 18 characters printed on its business licence.</source>
+        <source>Enter the unit's unified social credit code, the 18 characters printed on its business licence.</source>
         <translation>请填写单位的统一社会信用代码，即营业执照上的18位代码。</translation>
     </message>
     <message>
@@ -970,7 +1469,7 @@
         <translation>请填写收件人联系电话，以便快递员联系。</translation>
     </message>
     <message>
-        <source>Enter the invoice title, normally the unit&apos;s full name.</source>
+        <source>Enter the invoice title, normally the unit's full name.</source>
         <translation>请填写开票单位名称，通常为单位全称。</translation>
     </message>
     <message>
@@ -986,35 +1485,35 @@
         <translation>请填写手机号码，发票开具成功后将通知该手机。</translation>
     </message>
     <message>
-        <source>Enter the unit&apos;s address: a special VAT invoice needs it.</source>
+        <source>Enter the unit's address: a special VAT invoice needs it.</source>
         <translation>请填写单位地址：开具专票需要单位地址。</translation>
     </message>
     <message>
-        <source>Enter the unit&apos;s phone number: a special VAT invoice needs it.</source>
+        <source>Enter the unit's phone number: a special VAT invoice needs it.</source>
         <translation>请填写单位电话：开具专票需要单位电话。</translation>
     </message>
     <message>
-        <source>Enter the bank where the unit&apos;s account is held: a special VAT invoice needs it.</source>
+        <source>Enter the bank where the unit's account is held: a special VAT invoice needs it.</source>
         <translation>请填写开户银行：开具专票需要开户银行。</translation>
     </message>
     <message>
-        <source>Enter the unit&apos;s bank account number: a special VAT invoice needs it.</source>
+        <source>Enter the unit's bank account number: a special VAT invoice needs it.</source>
         <translation>请填写银行账号：开具专票需要银行账号。</translation>
     </message>
     <message>
-        <source>The file for &quot;%1&quot; is still being uploaded; wait until the upload has finished, then submit.</source>
+        <source>The file for "%1" is still being uploaded; wait until the upload has finished, then submit.</source>
         <translation>“%1”的文件仍在上传中，请等上传完成后再提交。</translation>
     </message>
     <message>
-        <source>The upload of the file for &quot;%1&quot; failed; upload the file again.</source>
+        <source>The upload of the file for "%1" failed; upload the file again.</source>
         <translation>“%1”的文件上传失败，请重新上传。</translation>
     </message>
     <message>
-        <source>Upload the legal representative&apos;s ID card, stamped with the company seal; this application needs it.</source>
+        <source>Upload the legal representative's ID card, stamped with the company seal; this application needs it.</source>
         <translation>请上传法人身份证件（加盖公章），本申请需要此电子件。</translation>
     </message>
     <message>
-        <source>Upload the handler&apos;s ID card, stamped with the company seal; this application needs it.</source>
+        <source>Upload the handler's ID card, stamped with the company seal; this application needs it.</source>
         <translation>请上传经办人身份证件（加盖公章），本申请需要此电子件。</translation>
     </message>
     <message>
@@ -1080,11 +1579,11 @@
 <context>
     <name>ca::AttachmentCategory</name>
     <message>
-        <source>Legal representative&apos;s ID card</source>
+        <source>Legal representative's ID card</source>
         <translation>法人身份证件</translation>
     </message>
     <message>
-        <source>Handler&apos;s ID card</source>
+        <source>Handler's ID card</source>
         <translation>经办人身份证件</translation>
     </message>
     <message>
@@ -1100,11 +1599,11 @@
         <translation>营业执照</translation>
     </message>
     <message>
-        <source>Upload the legal representative&apos;s ID card, stamped with the company seal.</source>
+        <source>Upload the legal representative's ID card, stamped with the company seal.</source>
         <translation>请上传法人身份证件（加盖公章）。</translation>
     </message>
     <message>
-        <source>Upload the handler&apos;s ID card, stamped with the company seal.</source>
+        <source>Upload the handler's ID card, stamped with the company seal.</source>
         <translation>请上传经办人身份证件（加盖公章）。</translation>
     </message>
     <message>
@@ -1172,7 +1671,7 @@
 <context>
     <name>ca::JsonReader</name>
     <message>
-        <source>Each item of &quot;%1&quot; must be a JSON object.</source>
+        <source>Each item of "%1" must be a JSON object.</source>
         <translation>“%1”中的每一项都必须是JSON对象。</translation>
     </message>
     <message>
@@ -1184,51 +1683,51 @@
         <translation>文本不是有效的JSON（第%2个字符处：%1）。</translation>
     </message>
     <message>
-        <source>The key &quot;%1&quot; is missing; it is required.</source>
+        <source>The key "%1" is missing; it is required.</source>
         <translation>缺少必填的键“%1”。</translation>
     </message>
     <message>
-        <source>The value of &quot;%1&quot; must be a JSON string.</source>
+        <source>The value of "%1" must be a JSON string.</source>
         <translation>“%1”的值必须是JSON字符串。</translation>
     </message>
     <message>
-        <source>The value of &quot;%1&quot; must be a JSON number.</source>
+        <source>The value of "%1" must be a JSON number.</source>
         <translation>“%1”的值必须是JSON数字。</translation>
     </message>
     <message>
-        <source>The value of &quot;%1&quot; must be a JSON object.</source>
+        <source>The value of "%1" must be a JSON object.</source>
         <translation>“%1”的值必须是JSON对象。</translation>
     </message>
     <message>
-        <source>The value of &quot;%1&quot; must be a JSON array.</source>
+        <source>The value of "%1" must be a JSON array.</source>
         <translation>“%1”的值必须是JSON数组。</translation>
     </message>
     <message>
-        <source>The value of &quot;%1&quot; is &quot;%2&quot;, which is not one of the allowed words: %3.</source>
+        <source>The value of "%1" is "%2", which is not one of the allowed words: %3.</source>
         <translation>“%1”的值为“%2”，不是允许的取值之一：%3。</translation>
     </message>
     <message>
-        <source>The value of &quot;%1&quot; must be a whole number from %2 to %3.</source>
+        <source>The value of "%1" must be a whole number from %2 to %3.</source>
         <translation>“%1”的值必须是%2至%3之间的整数。</translation>
     </message>
     <message>
-        <source>The value of &quot;%1&quot; must be an amount in yuan written as a string, such as &quot;300.00&quot;.</source>
-        <translation>“%1”的值必须是以字符串表示的金额（单位：元），例如&quot;300.00&quot;。</translation>
+        <source>The value of "%1" must be an amount in yuan written as a string, such as "300.00".</source>
+        <translation>“%1”的值必须是以字符串表示的金额（单位：元），例如"300.00"。</translation>
     </message>
     <message>
-        <source>The value of &quot;%1&quot; is &quot;%2&quot;, which is not an amount in yuan with at most two decimals, such as &quot;300.00&quot;.</source>
-        <translation>“%1”的值为“%2”，不是最多两位小数的金额（单位：元），例如&quot;300.00&quot;。</translation>
+        <source>The value of "%1" is "%2", which is not an amount in yuan with at most two decimals, such as "300.00".</source>
+        <translation>“%1”的值为“%2”，不是最多两位小数的金额（单位：元），例如"300.00"。</translation>
     </message>
     <message>
-        <source>The value of &quot;%1&quot; is &quot;%2&quot;, which is not a date and time in ISO 8601 form with a time zone, such as &quot;2026-11-21T10:00:00Z&quot;.</source>
-        <translation>“%1”的值为“%2”，不是带时区的ISO 8601格式日期时间，例如&quot;2026-11-21T10:00:00Z&quot;。</translation>
+        <source>The value of "%1" is "%2", which is not a date and time in ISO 8601 form with a time zone, such as "2026-11-21T10:00:00Z".</source>
+        <translation>“%1”的值为“%2”，不是带时区的ISO 8601格式日期时间，例如"2026-11-21T10:00:00Z"。</translation>
     </message>
     <message>
-        <source>The value of &quot;%1&quot; must be a SHA-256 digest written as 64 hexadecimal digits.</source>
+        <source>The value of "%1" must be a SHA-256 digest written as 64 hexadecimal digits.</source>
         <translation>“%1”的值必须是由64位十六进制数字表示的SHA-256摘要。</translation>
     </message>
     <message>
-        <source>The value of &quot;%1&quot; is &quot;reviewer&quot;, but an applicant unit must be a supplier, purchaser or agent.</source>
+        <source>The value of "%1" is "reviewer", but an applicant unit must be a supplier, purchaser or agent.</source>
         <translation>“%1”的值为“reviewer”，但申请单位只能是供应商、采购人或采购代理。</translation>
     </message>
 </context>
@@ -1306,7 +1805,7 @@
         <translation>无法读取CA证书文件%1：%2。请检查设置中的路径。</translation>
     </message>
     <message>
-        <source>The CA certificate file %1 holds no PEM certificate. Choose the platform&apos;s CA certificate file.</source>
+        <source>The CA certificate file %1 holds no PEM certificate. Choose the platform's CA certificate file.</source>
         <translation>CA证书文件%1中没有PEM格式的证书。请选择平台的CA证书文件。</translation>
     </message>
     <message>
@@ -1604,7 +2103,7 @@ address、bank-name、recipient、unit-name、mailing-address。
         <translation>未知选项%1。</translation>
     </message>
     <message>
-        <source>The field name &apos;%1&apos; is unknown. Use one of the fields listed below.</source>
+        <source>The field name '%1' is unknown. Use one of the fields listed below.</source>
         <translation>未知字段名“%1”。请使用下面列出的字段之一。</translation>
     </message>
     <message>
@@ -1620,7 +2119,7 @@ address、bank-name、recipient、unit-name、mailing-address。
         <translation>给出了不止一个值。含有空格的值请加引号。</translation>
     </message>
     <message>
-        <source>The purpose &apos;%1&apos; is unknown. Use draft, pay or submit.</source>
+        <source>The purpose '%1' is unknown. Use draft, pay or submit.</source>
         <translation>未知的检查目的“%1”。请使用draft、pay或submit。</translation>
     </message>
     <message>
@@ -1630,6 +2129,743 @@ address、bank-name、recipient、unit-name、mailing-address。
     <message>
         <source>Give one application JSON file at a time.</source>
         <translation>一次只能检查一个申请JSON文件。</translation>
+    </message>
+</context>
+<context>
+    <name>ca::ui::ApplicationDetailsDialog</name>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Actor</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>意见</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>电子件名称</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Application details — %1</source>
+        <translation>申请详情 — %1</translation>
+    </message>
+    <message>
+        <source>Application %1 · %2 · %3 · review: %4 · payment: %5%6</source>
+        <translation>申请%1 · %2 · %3 · 审核：%4 · 支付：%5%6</translation>
+    </message>
+    <message>
+        <source> · handling: %1</source>
+        <translation> · 办理：%1</translation>
+    </message>
+    <message>
+        <source>Unit name:</source>
+        <translation>单位名称：</translation>
+    </message>
+    <message>
+        <source>Unified social credit code:</source>
+        <translation>统一社会信用代码：</translation>
+    </message>
+    <message>
+        <source>Unit type:</source>
+        <translation>类型：</translation>
+    </message>
+    <message>
+        <source>Application type:</source>
+        <translation>ca费用类别：</translation>
+    </message>
+    <message>
+        <source>Number of keys:</source>
+        <translation>CA数量：</translation>
+    </message>
+    <message>
+        <source>Fee:</source>
+        <translation>支付费用：</translation>
+    </message>
+    <message>
+        <source>%1 yuan</source>
+        <translation>%1元</translation>
+    </message>
+    <message>
+        <source>Pickup:</source>
+        <translation>取锁方式：</translation>
+    </message>
+    <message>
+        <source>Mailing address:</source>
+        <translation>CA邮寄地址：</translation>
+    </message>
+    <message>
+        <source>Recipient name:</source>
+        <translation>收件人姓名：</translation>
+    </message>
+    <message>
+        <source>Recipient phone:</source>
+        <translation>收件人联系电话：</translation>
+    </message>
+    <message>
+        <source>USB key serial:</source>
+        <translation>CA锁序列号：</translation>
+    </message>
+    <message>
+        <source>Certificate serial:</source>
+        <translation>证书序列号：</translation>
+    </message>
+    <message>
+        <source>Certificate subject:</source>
+        <translation>证书主题：</translation>
+    </message>
+    <message>
+        <source>Valid until:</source>
+        <translation>有效期至：</translation>
+    </message>
+    <message>
+        <source>Created:</source>
+        <translation>创建时间：</translation>
+    </message>
+    <message>
+        <source>Updated:</source>
+        <translation>更新时间：</translation>
+    </message>
+    <message>
+        <source>Invoice type:</source>
+        <translation>发票类型：</translation>
+    </message>
+    <message>
+        <source>Invoice title (unit name):</source>
+        <translation>开票单位名称：</translation>
+    </message>
+    <message>
+        <source>Tax ID:</source>
+        <translation>税号：</translation>
+    </message>
+    <message>
+        <source>Unit address:</source>
+        <translation>单位地址：</translation>
+    </message>
+    <message>
+        <source>Unit phone:</source>
+        <translation>单位电话：</translation>
+    </message>
+    <message>
+        <source>Mobile for the invoice notice:</source>
+        <translation>手机号码（发票申请成功后通知接收手机）：</translation>
+    </message>
+    <message>
+        <source>Bank:</source>
+        <translation>开户银行：</translation>
+    </message>
+    <message>
+        <source>Bank account:</source>
+        <translation>银行账号：</translation>
+    </message>
+    <message>
+        <source>Payment status:</source>
+        <translation>支付状态：</translation>
+    </message>
+    <message>
+        <source>Order number:</source>
+        <translation>订单号：</translation>
+    </message>
+    <message>
+        <source>Payment channel:</source>
+        <translation>支付方式：</translation>
+    </message>
+    <message>
+        <source>Amount:</source>
+        <translation>金额：</translation>
+    </message>
+    <message>
+        <source>Order status:</source>
+        <translation>订单状态：</translation>
+    </message>
+    <message>
+        <source>Ordered at:</source>
+        <translation>下单时间：</translation>
+    </message>
+    <message>
+        <source>Paid at:</source>
+        <translation>支付时间：</translation>
+    </message>
+    <message>
+        <source>Handling status:</source>
+        <translation>办理状态：</translation>
+    </message>
+    <message>
+        <source>Not started</source>
+        <translation>未办理</translation>
+    </message>
+    <message>
+        <source>Carrier:</source>
+        <translation>快递公司：</translation>
+    </message>
+    <message>
+        <source>Tracking number:</source>
+        <translation>快递单号：</translation>
+    </message>
+    <message>
+        <source>Shipped at:</source>
+        <translation>发货时间：</translation>
+    </message>
+    <message>
+        <source>Received at:</source>
+        <translation>签收时间：</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>说明：</translation>
+    </message>
+    <message>
+        <source>The key is handed over on site; no receipt confirmation is needed.</source>
+        <translation>CA锁为现场交付，无需确认签收。</translation>
+    </message>
+    <message>
+        <source>Confirm that the mailed key has arrived.</source>
+        <translation>确认已收到邮寄的CA锁。</translation>
+    </message>
+    <message>
+        <source>The e-invoice is available once the fee has been paid.</source>
+        <translation>缴费后即可获取电子发票。</translation>
+    </message>
+    <message>
+        <source>Confirm receipt</source>
+        <translation>确认签收</translation>
+    </message>
+    <message>
+        <source>Confirm that the USB key(s) sent with tracking number %1 have arrived?</source>
+        <translation>确认已收到快递单号为%1的CA锁吗？</translation>
+    </message>
+    <message>
+        <source>Confirming receipt…</source>
+        <translation>正在确认签收…</translation>
+    </message>
+    <message>
+        <source>Receipt confirmed. Thank you.</source>
+        <translation>已确认签收，谢谢。</translation>
+    </message>
+    <message>
+        <source>e-invoice-%1.pdf</source>
+        <translation>电子发票-%1.pdf</translation>
+    </message>
+    <message>
+        <source>Save the e-invoice</source>
+        <translation>保存电子发票</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Downloading the e-invoice…</source>
+        <translation>正在下载电子发票…</translation>
+    </message>
+    <message>
+        <source>The e-invoice opens in your PDF viewer.</source>
+        <translation>电子发票将在PDF阅读器中打开。</translation>
+    </message>
+    <message>
+        <source>No PDF viewer could be opened. The e-invoice was saved as %1.</source>
+        <translation>无法打开PDF阅读器。电子发票已保存为%1。</translation>
+    </message>
+    <message>
+        <source>The e-invoice was saved as %1.</source>
+        <translation>电子发票已保存为%1。</translation>
+    </message>
+</context>
+<context>
+    <name>ca::ui::ApplicationListModel</name>
+    <message>
+        <source>This draft is saved on this computer only; it is sent to the platform when you save it in the wizard while online.</source>
+        <translation>该草稿仅保存在本机；联网时在向导中保存，即会发送到平台。</translation>
+    </message>
+    <message>
+        <source>This application has changes saved on this computer that are not on the platform yet.</source>
+        <translation>该申请有仅保存在本机、尚未同步到平台的修改。</translation>
+    </message>
+    <message>
+        <source>%1 (on this computer only)</source>
+        <translation>%1（仅在本机）</translation>
+    </message>
+    <message>
+        <source>New application</source>
+        <translation>新申请</translation>
+    </message>
+    <message>
+        <source>%1 (unsaved changes)</source>
+        <translation>%1（有未保存的修改）</translation>
+    </message>
+    <message>
+        <source>%1 yuan</source>
+        <translation>%1元</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序</translation>
+    </message>
+    <message>
+        <source>Unit name</source>
+        <translation>单位名称</translation>
+    </message>
+    <message>
+        <source>Application type</source>
+        <translation>办理类别</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>CA数量</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation>CA费用</translation>
+    </message>
+    <message>
+        <source>Review status</source>
+        <translation>审核状态</translation>
+    </message>
+    <message>
+        <source>Payment status</source>
+        <translation>支付状态</translation>
+    </message>
+    <message>
+        <source>Handling status</source>
+        <translation>办理状态</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>更新时间</translation>
+    </message>
+</context>
+<context>
+    <name>ca::ui::ClientContext</name>
+    <message>
+        <source>No platform server is set. Open Settings and enter the server address the CA centre gave you.</source>
+        <translation>尚未设置平台服务器。请打开“设置”，填写CA中心提供的服务器地址。</translation>
+    </message>
+    <message>
+        <source>The server address %1 does not start with https://. Open Settings and enter the secure address.</source>
+        <translation>服务器地址%1不是以https://开头。请打开“设置”，填写安全地址。</translation>
+    </message>
+</context>
+<context>
+    <name>ca::ui::LoginDialog</name>
+    <message>
+        <source>&amp;Log in</source>
+        <translation>登录(&amp;L)</translation>
+    </message>
+    <message>
+        <source>(no server set: open Settings)</source>
+        <translation>（未设置服务器：请打开“设置”）</translation>
+    </message>
+    <message>
+        <source>This account is locked after too many wrong passwords. Wait until the time the platform names or call the CA helpdesk. The platform says: %1</source>
+        <translation>密码错误次数过多，该账号已被锁定。请等到平台提示的时间后再试，或致电CA服务热线。平台提示：%1</translation>
+    </message>
+    <message>
+        <source>The user name or password is wrong. Check both (and the Caps Lock key) and try again.</source>
+        <translation>用户名或密码错误。请核对两者（并检查大写锁定键）后重试。</translation>
+    </message>
+    <message>
+        <source>The server %1 could not be verified (%2), so no password was sent. If your organisation uses its own certificate authority, choose its CA bundle in Settings.</source>
+        <translation>无法验证服务器%1（%2），因此未发送密码。如果贵单位使用自己的证书颁发机构，请在“设置”中选择其CA证书文件。</translation>
+    </message>
+    <message>
+        <source>The server %1 cannot be reached. Check the network connection and the server address in Settings, then try again.</source>
+        <translation>无法连接服务器%1。请检查网络连接和“设置”中的服务器地址，然后重试。</translation>
+    </message>
+    <message>
+        <source>The login failed. Try again later.</source>
+        <translation>登录失败。请稍后重试。</translation>
+    </message>
+    <message>
+        <source>Enter your user name.</source>
+        <translation>请输入用户名。</translation>
+    </message>
+    <message>
+        <source>Enter your password.</source>
+        <translation>请输入密码。</translation>
+    </message>
+    <message>
+        <source>Logging in to %1…</source>
+        <translation>正在登录%1…</translation>
+    </message>
+    <message>
+        <source>Reading the platform settings…</source>
+        <translation>正在读取平台设置…</translation>
+    </message>
+    <message>
+        <source>Logged in, but the platform settings could not be read: %1</source>
+        <translation>已登录，但无法读取平台设置：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ca::ui::MainWindow</name>
+    <message>
+        <source>Editing</source>
+        <translation>编辑中</translation>
+    </message>
+    <message>
+        <source>Pending review</source>
+        <translation>待审核</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>审核通过</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>审核不通过</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Unpaid</source>
+        <translation>未支付</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>已支付</translation>
+    </message>
+    <message>
+        <source>Handled</source>
+        <translation>已办理</translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <source>The platform cannot be reached.</source>
+        <translation>无法连接平台。</translation>
+    </message>
+    <message>
+        <source>Review status</source>
+        <translation>审核状态</translation>
+    </message>
+    <message>
+        <source>Payment status</source>
+        <translation>支付状态</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · logged in as %3</source>
+        <translation>%1 · %2 · 当前登录：%3</translation>
+    </message>
+    <message>
+        <source>(no unit)</source>
+        <translation>（无单位）</translation>
+    </message>
+    <message>
+        <source>Not logged in</source>
+        <translation>未登录</translation>
+    </message>
+    <message>
+        <source>pay first, then review</source>
+        <translation>先支付后审核</translation>
+    </message>
+    <message>
+        <source>review first, then pay</source>
+        <translation>先审核后支付</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>CA Certificate Assistant — %1</source>
+        <translation>CA证书助手 — %1</translation>
+    </message>
+    <message>
+        <source>CA Certificate Assistant</source>
+        <translation>CA证书助手</translation>
+    </message>
+    <message>
+        <source>CA Payment</source>
+        <translation>CA支付</translation>
+    </message>
+    <message>
+        <source>Steps: 1. New — fill in and save the application. 2. Submit — enter a comment and confirm. 3. After approval, pay under CA Payment. 4. A mailed key: confirm receipt in View details.</source>
+        <translation>步骤：1. 新增——填写并保存申请。2. 提交——输入意见并确认提交。3. 审核通过后，在“CA支付”中缴费。4. 邮寄的CA锁：在“查看详情”中确认签收。</translation>
+    </message>
+    <message>
+        <source>Steps: 1. Pay online. 2. Refresh the payment status. 3. Submit. The unit knows that because of the nature of CA certificates, once paid, the application cannot be cancelled or refunded.</source>
+        <translation>步骤：1. 网上支付。2. 刷新支付状态。3. 提交信息。本机构已知晓由于CA证书的特殊性，一旦缴费，不能退办。</translation>
+    </message>
+    <message>
+        <source>Start a new CA application.</source>
+        <translation>新增一份CA申请。</translation>
+    </message>
+    <message>
+        <source>Select an application in the list first.</source>
+        <translation>请先在列表中选择一份申请。</translation>
+    </message>
+    <message>
+        <source>Open the application in the wizard to change it.</source>
+        <translation>在向导中打开申请进行修改。</translation>
+    </message>
+    <message>
+        <source>Delete this application (asks first).</source>
+        <translation>删除该申请（会先确认）。</translation>
+    </message>
+    <message>
+        <source>Log in to the platform to submit the application.</source>
+        <translation>请登录平台后提交申请。</translation>
+    </message>
+    <message>
+        <source>Send the application to the CA centre for review, with a comment.</source>
+        <translation>将申请连同意见提交CA中心审核。</translation>
+    </message>
+    <message>
+        <source>This draft is on this computer only. Open it with Edit and save it to the platform before paying.</source>
+        <translation>该草稿仅在本机。请先用“修改”打开并保存到平台，再缴费。</translation>
+    </message>
+    <message>
+        <source>Pay the fee online.</source>
+        <translation>网上缴费。</translation>
+    </message>
+    <message>
+        <source>This draft is on this computer only and has no platform record yet. Open it with Edit.</source>
+        <translation>该草稿仅在本机，平台上还没有记录。请用“修改”打开。</translation>
+    </message>
+    <message>
+        <source>Show every field, the approval record, payment and handling.</source>
+        <translation>显示全部字段、流程审批记录、支付和办理情况。</translation>
+    </message>
+    <message>
+        <source>Loading the applications…</source>
+        <translation>正在加载申请…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n application(s) loaded.</source>
+        <translation><numerusform>已加载%n份申请。</numerusform></translation>
+    </message>
+    <message>
+        <source>Application %1 of %2: the review status is now "%3".</source>
+        <translation>%2的申请%1：审核状态已变为“%3”。</translation>
+    </message>
+    <message>
+        <source>Application %1 of %2: the payment status is now "%3".</source>
+        <translation>%2的申请%1：支付状态已变为“%3”。</translation>
+    </message>
+    <message>
+        <source>Application %1 of %2: the handling status is now "%3".</source>
+        <translation>%2的申请%1：办理状态已变为“%3”。</translation>
+    </message>
+    <message>
+        <source>CA application status</source>
+        <translation>CA申请状态</translation>
+    </message>
+    <message>
+        <source>CA application</source>
+        <translation>CA申请</translation>
+    </message>
+    <message>
+        <source>The application wizard is not part of this build.</source>
+        <translation>此版本不包含申请向导。</translation>
+    </message>
+    <message>
+        <source>Edit application</source>
+        <translation>修改申请</translation>
+    </message>
+    <message>
+        <source>Delete application</source>
+        <translation>删除申请</translation>
+    </message>
+    <message>
+        <source>a new unit</source>
+        <translation>新单位</translation>
+    </message>
+    <message>
+        <source>Delete the draft application of %1 (%2) saved on this computer? This cannot be undone.</source>
+        <translation>要删除保存在本机的%1（%2）的申请草稿吗？此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>Delete application %1 of %2 (%3) from the platform? This cannot be undone.</source>
+        <translation>要从平台删除%2的申请%1（%3）吗？此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>The draft was deleted.</source>
+        <translation>草稿已删除。</translation>
+    </message>
+    <message>
+        <source>Deleting application %1…</source>
+        <translation>正在删除申请%1…</translation>
+    </message>
+    <message>
+        <source>Application %1 was deleted.</source>
+        <translation>申请%1已删除。</translation>
+    </message>
+    <message>
+        <source>Submit</source>
+        <translation>提交</translation>
+    </message>
+    <message>
+        <source>This application has changes saved on this computer only. Open it in the wizard to save it to the platform and submit it there?</source>
+        <translation>该申请有仅保存在本机的修改。要在向导中打开，保存到平台后再提交吗？</translation>
+    </message>
+    <message>
+        <source>Open in the wizard</source>
+        <translation>在向导中打开</translation>
+    </message>
+    <message numerus="yes">
+        <source>…and %n more.</source>
+        <translation><numerusform>……另外还有%n项。</numerusform></translation>
+    </message>
+    <message>
+        <source>The application cannot be submitted yet:</source>
+        <translation>该申请暂时不能提交：</translation>
+    </message>
+    <message>
+        <source>Open it in the wizard at the first problem?</source>
+        <translation>要在向导中打开并定位到第一个问题吗？</translation>
+    </message>
+    <message>
+        <source>Open at the problem</source>
+        <translation>定位到问题</translation>
+    </message>
+    <message>
+        <source>Enter your comment</source>
+        <translation>请输入意见</translation>
+    </message>
+    <message>
+        <source>Comment for the CA centre (optional), then confirm the submission:</source>
+        <translation>给CA中心的意见（可不填），然后确认提交：</translation>
+    </message>
+    <message>
+        <source>Confirm submission</source>
+        <translation>确认提交</translation>
+    </message>
+    <message>
+        <source>Submitting application %1…</source>
+        <translation>正在提交申请%1…</translation>
+    </message>
+    <message>
+        <source>Application %1 was submitted and waits for review.</source>
+        <translation>申请%1已提交，等待审核。</translation>
+    </message>
+    <message>
+        <source>Pay online</source>
+        <translation>网上支付</translation>
+    </message>
+    <message>
+        <source>(Request number for the helpdesk: %1.)</source>
+        <translation>（供服务热线查询的请求编号：%1。）</translation>
+    </message>
+    <message>
+        <source>Settings saved. A new server applies at the next login; a new language at the next start.</source>
+        <translation>设置已保存。新服务器在下次登录时生效；新语言在下次启动时生效。</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>关于</translation>
+    </message>
+    <message>
+        <source>CA Certificate Assistant %1
+Apply for CA certificates (USB keys) on the procurement platform, pay, follow the review and look after your keys.</source>
+        <translation>CA证书助手 %1
+在采购平台上申请CA证书（CA锁）、缴费、跟踪审核进度并管理您的CA锁。</translation>
+    </message>
+</context>
+<context>
+    <name>ca::ui::OfflineBanner</name>
+    <message>
+        <source>&amp;Try again</source>
+        <translation>重试(&amp;T)</translation>
+    </message>
+    <message>
+        <source>The platform cannot be reached. The list shows what was last loaded; drafts are kept on this computer and sent when the connection is back.</source>
+        <translation>无法连接平台。列表显示的是上次加载的内容；草稿保存在本机，连接恢复后会自动发送。</translation>
+    </message>
+    <message>
+        <source>The platform %1 cannot be reached. The list shows what was last loaded; drafts are kept on this computer and sent when the connection is back.</source>
+        <translation>无法连接平台%1。列表显示的是上次加载的内容；草稿保存在本机，连接恢复后会自动发送。</translation>
+    </message>
+</context>
+<context>
+    <name>ca::ui::SettingsDialog</name>
+    <message>
+        <source>System language</source>
+        <translation>跟随系统语言</translation>
+    </message>
+    <message>
+        <source>A new language applies the next time the program starts.</source>
+        <translation>新语言将在下次启动程序时生效。</translation>
+    </message>
+    <message>
+        <source>Some values were given on the command line for this session; saving here replaces them.</source>
+        <translation>本次运行有些设置来自命令行；在此保存将替换这些设置。</translation>
+    </message>
+    <message>
+        <source>The server address must be a secure address starting with https://, for example https://ca.example.cn.</source>
+        <translation>服务器地址必须是以https://开头的安全地址，例如https://ca.example.cn。</translation>
+    </message>
+    <message>
+        <source>The CA bundle file %1 cannot be read. Choose an existing PEM file or leave the field empty.</source>
+        <translation>无法读取CA证书文件%1。请选择一个存在的PEM文件，或将此项留空。</translation>
+    </message>
+    <message>
+        <source>The PKCS#11 module %1 does not exist. Choose the library file of your USB key's driver or leave the field empty.</source>
+        <translation>PKCS#11驱动模块%1不存在。请选择CA锁驱动的库文件，或将此项留空。</translation>
+    </message>
+    <message>
+        <source>Choose the CA bundle</source>
+        <translation>选择CA证书文件</translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>PEM证书 (*.pem *.crt *.cer);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Choose the PKCS#11 module</source>
+        <translation>选择PKCS#11驱动模块</translation>
+    </message>
+    <message>
+        <source>Libraries (*.so *.dll *.dylib);;All files (*)</source>
+        <translation>库文件 (*.so *.dll *.dylib);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>ca::ui::StatusNotifier</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Dismiss the notification</source>
+        <translation>关闭通知</translation>
+    </message>
+    <message>
+        <source>CA Certificate Assistant</source>
+        <translation>CA证书助手</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>CA Certificate Assistant</source>
+        <translation>CA证书助手</translation>
     </message>
 </context>
 </TS>
