@@ -10,6 +10,7 @@
 #include "core/model/Enums.h"
 #include "core/validation/ApplicationValidator.h"
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QJsonArray>
 
@@ -151,7 +152,7 @@ public:
         server.route(Method::Get, QStringLiteral("/api/v1/organization"), Access::User, [ctx](Request &r) {
             const auto org = Accounts::organization(*ctx, r.account.organizationId);
             if (!org)
-                throw HttpError(404, QStringLiteral("not_found"), QStringLiteral("This account belongs to no organisation."));
+                throw HttpError(404, QStringLiteral("not_found"), QCoreApplication::translate("ca::sandbox", "This account belongs to no organisation."));
             QJsonObject o = organizationJson(*org);
             o.insert(QStringLiteral("mobile_hint"), QString(org->mobile.left(3) + QStringLiteral("****") + org->mobile.right(4)));
             return Reply::json(200, o);
@@ -165,7 +166,7 @@ public:
         const QString username = JsonBody::string(body, QStringLiteral("username"), true);
         const QString password = JsonBody::string(body, QStringLiteral("password"), true);
         const Reply wrong = Reply::error(401, QStringLiteral("invalid_credentials"),
-                                         QStringLiteral("The user name or password is wrong. Check both and try again."));
+                                         QCoreApplication::translate("ca::sandbox", "The user name or password is wrong. Check both and try again."));
         QSqlDatabase db = ctx.db();
         QSqlQuery q = Sql::exec(db, QStringLiteral("SELECT id, salt, password_hash, iterations, locked_until, role, organization_id FROM accounts WHERE username = ?"),
                                 {username});
@@ -176,7 +177,7 @@ public:
         const QDateTime lockedUntil = QDateTime::fromString(q.value(4).toString(), Qt::ISODate);
         auto locked = [&](const QDateTime &until) {
             return Reply::error(423, QStringLiteral("account_locked"),
-                                QStringLiteral("This account is locked after %1 failed sign-ins; try again after %2 (UTC).")
+                                QCoreApplication::translate("ca::sandbox", "This account is locked after %1 failed sign-ins; try again after %2 (UTC).")
                                     .arg(Accounts::kMaxFailures).arg(until.toString(QStringLiteral("HH:mm"))));
         };
         if (lockedUntil.isValid() && lockedUntil > now)

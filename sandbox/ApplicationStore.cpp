@@ -6,6 +6,7 @@
 
 #include "core/workflow/WorkflowRules.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -53,7 +54,7 @@ StoredApplication ApplicationStore::require(Context &context, const Account &acc
     const auto app = find(context, id);
     if (!app || (!account.isReviewer() && app->organizationId != account.organizationId))
         throw HttpError(404, QStringLiteral("not_found"),
-                        QStringLiteral("No application %1 exists for your organisation; check the application number.").arg(id.left(40)));
+                        QCoreApplication::translate("ca::sandbox", "No application %1 exists for your organisation; check the application number.").arg(id.left(40)));
     return *app;
 }
 
@@ -140,7 +141,7 @@ void ApplicationStore::setPaymentStatus(Context &context, const QString &id, con
 {
     const auto stored = find(context, id);
     if (!stored)
-        throw HttpError(404, QStringLiteral("not_found"), QStringLiteral("No application %1 exists.").arg(id));
+        throw HttpError(404, QStringLiteral("not_found"), QCoreApplication::translate("ca::sandbox", "No application %1 exists.").arg(id));
     ca::Application app = model(context, *stored);
     Transition t;
     if (status == QLatin1String("open"))
@@ -150,7 +151,7 @@ void ApplicationStore::setPaymentStatus(Context &context, const QString &id, con
     else if (status == QLatin1String("paid"))
         t = Transition::MarkPaid;
     else
-        throw HttpError(500, QStringLiteral("internal"), QStringLiteral("Unknown payment status."));
+        throw HttpError(500, QStringLiteral("internal"), QCoreApplication::translate("ca::sandbox", "Unknown payment status."));
     if (t == Transition::ExpirePayment && app.paymentStatus != PaymentStatus::Open)
         return; // nothing open any more (e.g. already paid)
     const Decision d = WorkflowRules::apply(t, app, workflow(context));
@@ -165,7 +166,7 @@ void ApplicationStore::setCertificate(Context &context, const QString &id, const
 {
     const auto stored = find(context, id);
     if (!stored)
-        throw HttpError(404, QStringLiteral("not_found"), QStringLiteral("No application %1 exists.").arg(id));
+        throw HttpError(404, QStringLiteral("not_found"), QCoreApplication::translate("ca::sandbox", "No application %1 exists.").arg(id));
     ca::Application app = model(context, *stored);
     app.certificate = parseJson<CertificateRef>(QJsonValue(certificate), QStringLiteral("certificate")).value;
     save(context, id, app);
@@ -177,7 +178,7 @@ void ApplicationStore::review(Context &context, const QString &id, const QString
 {
     const auto stored = find(context, id);
     if (!stored)
-        throw HttpError(404, QStringLiteral("not_found"), QStringLiteral("No application %1 exists; check the application number.").arg(id.left(40)));
+        throw HttpError(404, QStringLiteral("not_found"), QCoreApplication::translate("ca::sandbox", "No application %1 exists; check the application number.").arg(id.left(40)));
     ca::Application app = model(context, *stored);
     Transition t;
     QString recordComment = comment;
@@ -186,19 +187,19 @@ void ApplicationStore::review(Context &context, const QString &id, const QString
     } else if (action == QLatin1String("reject")) {
         t = Transition::Reject;
         if (comment.trimmed().isEmpty())
-            throw HttpError(400, QStringLiteral("validation_failed"), QStringLiteral("Give the reason for the rejection in the comment."),
-                            {{QStringLiteral("comment"), QStringLiteral("required"), QStringLiteral("Give the reason for the rejection in the comment.")}});
+            throw HttpError(400, QStringLiteral("validation_failed"), QCoreApplication::translate("ca::sandbox", "Give the reason for the rejection in the comment."),
+                            {{QStringLiteral("comment"), QStringLiteral("required"), QCoreApplication::translate("ca::sandbox", "Give the reason for the rejection in the comment.")}});
     } else if (action == QLatin1String("ship")) {
         t = Transition::Ship;
         if (trackingNo.trimmed().isEmpty())
-            throw HttpError(400, QStringLiteral("validation_failed"), QStringLiteral("Give the tracking number of the shipment."),
-                            {{QStringLiteral("tracking_no"), QStringLiteral("required"), QStringLiteral("Give the tracking number of the shipment.")}});
+            throw HttpError(400, QStringLiteral("validation_failed"), QCoreApplication::translate("ca::sandbox", "Give the tracking number of the shipment."),
+                            {{QStringLiteral("tracking_no"), QStringLiteral("required"), QCoreApplication::translate("ca::sandbox", "Give the tracking number of the shipment.")}});
     } else if (action == QLatin1String("onsite")) {
         t = Transition::Onsite;
     } else if (action == QLatin1String("done")) {
         t = Transition::Done;
     } else {
-        throw HttpError(404, QStringLiteral("not_found"), QStringLiteral("Unknown review action %1.").arg(action.left(20)));
+        throw HttpError(404, QStringLiteral("not_found"), QCoreApplication::translate("ca::sandbox", "Unknown review action %1.").arg(action.left(20)));
     }
     const Decision d = WorkflowRules::apply(t, app, workflow(context));
     if (!d.allowed)

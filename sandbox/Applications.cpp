@@ -12,6 +12,7 @@
 #include "core/validation/ApplicationValidator.h"
 #include "core/workflow/WorkflowRules.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -50,7 +51,7 @@ ca::Organization organizationOf(Context &ctx, const Account &account)
 {
     const auto org = Accounts::organization(ctx, account.organizationId);
     if (!org)
-        throw HttpError(403, QStringLiteral("forbidden"), QStringLiteral("Only an account of an applicant organisation may do this."));
+        throw HttpError(403, QStringLiteral("forbidden"), QCoreApplication::translate("ca::sandbox", "Only an account of an applicant organisation may do this."));
     ca::Organization o;
     o.name = org->name;
     o.uscc = org->uscc;
@@ -61,7 +62,7 @@ ca::Organization organizationOf(Context &ctx, const Account &account)
 void requireApplicant(const Account &account)
 {
     if (account.isReviewer() || account.organizationId <= 0)
-        throw HttpError(403, QStringLiteral("forbidden"), QStringLiteral("Only an account of an applicant organisation may do this."));
+        throw HttpError(403, QStringLiteral("forbidden"), QCoreApplication::translate("ca::sandbox", "Only an account of an applicant organisation may do this."));
 }
 
 Reply appReply(Context &ctx, int status, const StoredApplication &app)
@@ -89,9 +90,9 @@ QString filterWord(const Request &r, const char *name, const QStringList &allowe
     const QString v = r.query.queryItemValue(QLatin1String(name), QUrl::FullyDecoded);
     if (!v.isEmpty() && !allowed.contains(v))
         throw HttpError(400, QStringLiteral("validation_failed"),
-                        QStringLiteral("The filter %1 must be one of: %2.").arg(QLatin1String(name), allowed.join(QStringLiteral(", "))),
+                        QCoreApplication::translate("ca::sandbox", "The filter %1 must be one of: %2.").arg(QLatin1String(name), allowed.join(QStringLiteral(", "))),
                         {{QLatin1String(name), QStringLiteral("invalid"),
-                          QStringLiteral("The filter %1 must be one of: %2.").arg(QLatin1String(name), allowed.join(QStringLiteral(", ")))}});
+                          QCoreApplication::translate("ca::sandbox", "The filter %1 must be one of: %2.").arg(QLatin1String(name), allowed.join(QStringLiteral(", ")))}});
     return v;
 }
 
@@ -152,12 +153,12 @@ QList<FieldError> Applications::toFieldErrors(const QList<ca::FieldError> &error
 ca::Application Applications::parseBody(const QByteArray &body)
 {
     if (body.trimmed().isEmpty())
-        throw HttpError(400, QStringLiteral("malformed_json"), QStringLiteral("The request body is empty; send the application as a JSON object."));
+        throw HttpError(400, QStringLiteral("malformed_json"), QCoreApplication::translate("ca::sandbox", "The request body is empty; send the application as a JSON object."));
     QJsonParseError pe;
     const QJsonDocument doc = QJsonDocument::fromJson(body, &pe);
     if (pe.error != QJsonParseError::NoError || !doc.isObject())
         throw HttpError(400, QStringLiteral("malformed_json"),
-                        QStringLiteral("The request body is not a valid JSON object; send the application as JSON."));
+                        QCoreApplication::translate("ca::sandbox", "The request body is not a valid JSON object; send the application as JSON."));
     const QJsonObject o = doc.object();
     QList<FieldError> errors;
     JsonBody::unknownKeys(o, kTopKeys, QString(), &errors);
@@ -305,12 +306,12 @@ public:
         const QByteArray ifMatch = r.header("If-Match");
         if (ifMatch.isEmpty())
             return Reply::error(428, QStringLiteral("precondition_required"),
-                                QStringLiteral("Send the version you edited in the If-Match header, so that no change is overwritten."));
+                                QCoreApplication::translate("ca::sandbox", "Send the version you edited in the If-Match header, so that no change is overwritten."));
         const int version = ifMatch.trimmed() == "*" ? stored.version : Applications::parseVersionTag(ifMatch);
         if (version != stored.version) {
             QJsonObject body{{QStringLiteral("code"), QStringLiteral("version_conflict")},
-                             {QStringLiteral("message"), QStringLiteral("The application was changed elsewhere (now version %1); "
-                                                                        "reload it and merge your changes.").arg(stored.version)},
+                             {QStringLiteral("message"), QCoreApplication::translate("ca::sandbox", "The application was changed elsewhere (now version %1); "
+                                                                                             "reload it and merge your changes.").arg(stored.version)},
                              {QStringLiteral("fields"), QJsonArray()},
                              {QStringLiteral("current_version"), stored.version},
                              {QStringLiteral("current"), ApplicationStore::toJson(ctx, stored)}};
@@ -369,7 +370,7 @@ public:
         JsonBody::rejectUnknown(body, {QStringLiteral("comment")});
         const QString comment = JsonBody::string(body, QStringLiteral("comment"), false).trimmed();
         if (comment.size() > 500)
-            JsonBody::throwFields({{QStringLiteral("comment"), QStringLiteral("invalid"), QStringLiteral("Keep the comment under 500 characters.")}});
+            JsonBody::throwFields({{QStringLiteral("comment"), QStringLiteral("invalid"), QCoreApplication::translate("ca::sandbox", "Keep the comment under 500 characters.")}});
         ca::Application app = ApplicationStore::model(ctx, stored);
         const Workflow wf = ApplicationStore::workflow(ctx);
         const Decision may = WorkflowRules::maySubmit(app, wf);

@@ -10,6 +10,7 @@
 
 #include "core/workflow/WorkflowRules.h"
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
@@ -64,7 +65,7 @@ QJsonObject attachmentJson(const QSqlQuery &q)
 void requireApplicant(const Account &account)
 {
     if (account.isReviewer())
-        throw HttpError(403, QStringLiteral("forbidden"), QStringLiteral("Only the applicant organisation may change its attachments."));
+        throw HttpError(403, QStringLiteral("forbidden"), QCoreApplication::translate("ca::sandbox", "Only the applicant organisation may change its attachments."));
 }
 
 const char kColumns[] = "SELECT id, category, file_name, size, sha256, content_type, stored_name FROM attachments";
@@ -80,12 +81,12 @@ Reply upload(Context &ctx, Request &r)
     const QByteArray boundary = Multipart::boundary(r.header("Content-Type"));
     if (boundary.isEmpty())
         return Reply::error(415, QStringLiteral("unsupported_media_type"),
-                            QStringLiteral("Send the attachment as multipart/form-data with the fields category and file."));
+                            QCoreApplication::translate("ca::sandbox", "Send the attachment as multipart/form-data with the fields category and file."));
     QString why;
     const auto parts = Multipart::parse(r.body, boundary, &why);
     if (!parts)
         return Reply::error(400, QStringLiteral("malformed_multipart"),
-                            QStringLiteral("The multipart body is broken (%1); send it again.").arg(why));
+                            QCoreApplication::translate("ca::sandbox", "The multipart body is broken (%1); send it again.").arg(why));
     QString category;
     const Multipart::Part *file = nullptr;
     QList<FieldError> errors;
@@ -95,31 +96,31 @@ Reply upload(Context &ctx, Request &r)
         else if (p.name == QLatin1String("file"))
             file = &p;
         else
-            errors.append({p.name, QStringLiteral("unknown"), QStringLiteral("The form field %1 is not known; send only category and file.").arg(p.name.left(40))});
+            errors.append({p.name, QStringLiteral("unknown"), QCoreApplication::translate("ca::sandbox", "The form field %1 is not known; send only category and file.").arg(p.name.left(40))});
     }
     if (!enumFromWord<AttachmentCategory>(category))
         errors.append({QStringLiteral("category"), category.isEmpty() ? QStringLiteral("required") : QStringLiteral("invalid"),
-                       QStringLiteral("Choose the attachment category: one of %1.").arg(enumWords<AttachmentCategory>().join(QStringLiteral(", ")))});
+                       QCoreApplication::translate("ca::sandbox", "Choose the attachment category: one of %1.").arg(enumWords<AttachmentCategory>().join(QStringLiteral(", ")))});
     if (!file)
-        errors.append({QStringLiteral("file"), QStringLiteral("required"), QStringLiteral("Choose the file to upload.")});
+        errors.append({QStringLiteral("file"), QStringLiteral("required"), QCoreApplication::translate("ca::sandbox", "Choose the file to upload.")});
     if (!errors.isEmpty())
         return Reply::error(400, QStringLiteral("validation_failed"), errors.first().message, errors);
     const QString name = Attachments::safeFileName(file->fileName);
     if (name.isEmpty())
         return badUpload(QStringLiteral("file"), QStringLiteral("invalid_name"),
-                         QStringLiteral("The file name is not allowed (no folders, \"..\" or control characters); rename the file and upload it again."));
+                         QCoreApplication::translate("ca::sandbox", "The file name is not allowed (no folders, \"..\" or control characters); rename the file and upload it again."));
     if (file->data.size() > ctx.config.maxUploadBytes)
         return Reply::error(413, QStringLiteral("too_large"),
-                            QStringLiteral("The file is larger than %1 MB; scan it at a lower resolution or compress it and upload it again.")
+                            QCoreApplication::translate("ca::sandbox", "The file is larger than %1 MB; scan it at a lower resolution or compress it and upload it again.")
                                 .arg(ctx.config.maxUploadBytes / (1024 * 1024)),
-                            {{QStringLiteral("file"), QStringLiteral("too_large"), QStringLiteral("The file is too large.")}});
+                            {{QStringLiteral("file"), QStringLiteral("too_large"), QCoreApplication::translate("ca::sandbox", "The file is too large.")}});
     if (file->data.isEmpty())
-        return badUpload(QStringLiteral("file"), QStringLiteral("empty"), QStringLiteral("The file is empty; choose the scanned file again."));
+        return badUpload(QStringLiteral("file"), QStringLiteral("empty"), QCoreApplication::translate("ca::sandbox", "The file is empty; choose the scanned file again."));
     const QByteArray type = Attachments::sniff(file->data);
     if (type.isEmpty())
         return Reply::error(415, QStringLiteral("unsupported_type"),
-                            QStringLiteral("The file is not a JPEG, PNG or PDF document; upload a scan in one of these formats."),
-                            {{QStringLiteral("file"), QStringLiteral("unsupported_type"), QStringLiteral("The file is not a JPEG, PNG or PDF document.")}});
+                            QCoreApplication::translate("ca::sandbox", "The file is not a JPEG, PNG or PDF document; upload a scan in one of these formats."),
+                            {{QStringLiteral("file"), QStringLiteral("unsupported_type"), QCoreApplication::translate("ca::sandbox", "The file is not a JPEG, PNG or PDF document.")}});
     const Decision d = WorkflowRules::mayUploadAttachments(ApplicationStore::model(ctx, stored), ApplicationStore::workflow(ctx));
     if (!d.allowed)
         return Reply::error(409, QStringLiteral("invalid_state"), d.reason);
@@ -129,7 +130,7 @@ Reply upload(Context &ctx, Request &r)
     QDir().mkpath(filesDir(ctx));
     QSaveFile out(QDir(filesDir(ctx)).filePath(storedName));
     if (!out.open(QIODevice::WriteOnly) || out.write(file->data) != file->data.size() || !out.commit())
-        return Reply::error(500, QStringLiteral("internal"), QStringLiteral("The server could not store the file. Try again later."));
+        return Reply::error(500, QStringLiteral("internal"), QCoreApplication::translate("ca::sandbox", "The server could not store the file. Try again later."));
     const QString sha = QString::fromLatin1(QCryptographicHash::hash(file->data, QCryptographicHash::Sha256).toHex());
     Sql::exec(ctx.db(), QStringLiteral("INSERT INTO attachments (id, application_id, category, file_name, size, sha256, content_type, stored_name, created_at) "
                                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
@@ -169,10 +170,10 @@ public:
             QSqlQuery q = Sql::exec(ctx->db(), QLatin1String(kColumns) + QStringLiteral(" WHERE id = ? AND application_id = ?"),
                                     {r.param(QStringLiteral("attachment_id")), app.id});
             if (!q.next())
-                return Reply::error(404, QStringLiteral("not_found"), QStringLiteral("This attachment does not exist; reload the list of attachments."));
+                return Reply::error(404, QStringLiteral("not_found"), QCoreApplication::translate("ca::sandbox", "This attachment does not exist; reload the list of attachments."));
             QFile f(QDir(ctx->path(QStringLiteral("files"))).filePath(q.value(6).toString()));
             if (!f.open(QIODevice::ReadOnly))
-                return Reply::error(500, QStringLiteral("internal"), QStringLiteral("The server could not read the stored file. Try again later."));
+                return Reply::error(500, QStringLiteral("internal"), QCoreApplication::translate("ca::sandbox", "The server could not read the stored file. Try again later."));
             QString ascii = q.value(2).toString();
             for (QChar &c : ascii)
                 if (c.unicode() > 0x7e || c == QLatin1Char('"') || c.unicode() < 0x20)
@@ -188,7 +189,7 @@ public:
             QSqlQuery q = Sql::exec(ctx->db(), QLatin1String(kColumns) + QStringLiteral(" WHERE id = ? AND application_id = ?"),
                                     {r.param(QStringLiteral("attachment_id")), app.id});
             if (!q.next())
-                return Reply::error(404, QStringLiteral("not_found"), QStringLiteral("This attachment does not exist; reload the list of attachments."));
+                return Reply::error(404, QStringLiteral("not_found"), QCoreApplication::translate("ca::sandbox", "This attachment does not exist; reload the list of attachments."));
             const Decision d = WorkflowRules::mayUploadAttachments(ApplicationStore::model(*ctx, app), ApplicationStore::workflow(*ctx));
             if (!d.allowed)
                 return Reply::error(409, QStringLiteral("invalid_state"), d.reason);

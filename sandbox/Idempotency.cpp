@@ -3,6 +3,7 @@
 #include "Context.h"
 #include "Sql.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -14,15 +15,15 @@ Reply Idempotency::run(Context &context, const Request &request, const std::func
     if (key.isEmpty())
         return handler();
     if (key.size() > 200)
-        throw HttpError(400, QStringLiteral("validation_failed"), QStringLiteral("The Idempotency-Key header is longer than 200 characters."),
-                        {{QStringLiteral("Idempotency-Key"), QStringLiteral("invalid"), QStringLiteral("The Idempotency-Key header is longer than 200 characters.")}});
+        throw HttpError(400, QStringLiteral("validation_failed"), QCoreApplication::translate("ca::sandbox", "The Idempotency-Key header is longer than 200 characters."),
+                        {{QStringLiteral("Idempotency-Key"), QStringLiteral("invalid"), QCoreApplication::translate("ca::sandbox", "The Idempotency-Key header is longer than 200 characters.")}});
     const QString fingerprint = methodName(request.method) + QLatin1Char(' ') + request.path;
     QSqlQuery q = Sql::exec(context.db(), QStringLiteral("SELECT fingerprint, status, content_type, body, headers FROM idempotency_keys "
                                                          "WHERE account_id = ? AND key = ?"), {request.account.id, key});
     if (q.next()) {
         if (q.value(0).toString() != fingerprint)
             throw HttpError(422, QStringLiteral("idempotency_key_reused"),
-                            QStringLiteral("This Idempotency-Key was already used for another request; use a new key for a new action."));
+                            QCoreApplication::translate("ca::sandbox", "This Idempotency-Key was already used for another request; use a new key for a new action."));
         Reply r = Reply::bytes(q.value(1).toInt(), q.value(3).toByteArray(), q.value(2).toString().toLatin1());
         const QJsonArray headers = QJsonDocument::fromJson(q.value(4).toByteArray()).array();
         for (const QJsonValue &h : headers)

@@ -2,6 +2,7 @@
 
 #include "Request.h"
 
+#include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonParseError>
 
@@ -12,16 +13,16 @@ QJsonObject JsonBody::object(const Request &request, bool allowEmpty)
     if (request.body.trimmed().isEmpty()) {
         if (allowEmpty)
             return {};
-        throw HttpError(400, QStringLiteral("malformed_json"), QStringLiteral("The request body is empty; send a JSON object."));
+        throw HttpError(400, QStringLiteral("malformed_json"), QCoreApplication::translate("ca::sandbox", "The request body is empty; send a JSON object."));
     }
     QJsonParseError pe;
     const QJsonDocument doc = QJsonDocument::fromJson(request.body, &pe);
     if (pe.error != QJsonParseError::NoError)
         throw HttpError(400, QStringLiteral("malformed_json"),
-                        QStringLiteral("The request body is not valid JSON (%1 at offset %2); send a JSON object.")
+                        QCoreApplication::translate("ca::sandbox", "The request body is not valid JSON (%1 at offset %2); send a JSON object.")
                             .arg(pe.errorString()).arg(pe.offset));
     if (!doc.isObject())
-        throw HttpError(400, QStringLiteral("malformed_json"), QStringLiteral("The request body must be a JSON object."));
+        throw HttpError(400, QStringLiteral("malformed_json"), QCoreApplication::translate("ca::sandbox", "The request body must be a JSON object."));
     return doc.object();
 }
 
@@ -30,7 +31,7 @@ void JsonBody::unknownKeys(const QJsonObject &object, const QStringList &allowed
     for (auto it = object.begin(); it != object.end(); ++it) {
         if (!allowed.contains(it.key()))
             errors->append({prefix + it.key(), QStringLiteral("unknown"),
-                            QStringLiteral("The field %1 is not known to this server; remove it.").arg(prefix + it.key())});
+                            QCoreApplication::translate("ca::sandbox", "The field %1 is not known to this server; remove it.").arg(prefix + it.key())});
     }
 }
 
@@ -46,11 +47,11 @@ QString JsonBody::string(const QJsonObject &object, const QString &key, bool req
     const QJsonValue v = object.value(key);
     if (v.isUndefined() || v.isNull()) {
         if (required)
-            throwFields({{prefix + key, QStringLiteral("required"), QStringLiteral("The field %1 is required; fill it in.").arg(prefix + key)}});
+            throwFields({{prefix + key, QStringLiteral("required"), QCoreApplication::translate("ca::sandbox", "The field %1 is required; fill it in.").arg(prefix + key)}});
         return {};
     }
     if (!v.isString())
-        throwFields({{prefix + key, QStringLiteral("type"), QStringLiteral("The field %1 must be a string.").arg(prefix + key)}});
+        throwFields({{prefix + key, QStringLiteral("type"), QCoreApplication::translate("ca::sandbox", "The field %1 must be a string.").arg(prefix + key)}});
     return v.toString();
 }
 
@@ -60,7 +61,7 @@ void JsonBody::throwFields(const QList<FieldError> &errors)
         return;
     throw HttpError(400, QStringLiteral("validation_failed"),
                     errors.size() == 1 ? errors.first().message
-                                       : QStringLiteral("%1 fields are not valid; correct them and send again.").arg(errors.size()),
+                                       : QCoreApplication::translate("ca::sandbox", "%1 fields are not valid; correct them and send again.").arg(errors.size()),
                     errors);
 }
 

@@ -8,6 +8,7 @@
 #include "SandboxServer.h"
 #include "Sql.h"
 
+#include <QCoreApplication>
 #include <QTimer>
 
 namespace ca::sandbox {
@@ -31,7 +32,7 @@ int Review::autoReview(Context &context, int seconds)
     for (const QString &id : std::as_const(ids)) {
         try {
             ApplicationStore::review(context, id, QStringLiteral("approve"), QStringLiteral("auto-review"),
-                                     QStringLiteral("Approved automatically by the sandbox."), QString(), QString());
+                                     QCoreApplication::translate("ca::sandbox", "Approved automatically by the sandbox."), QString(), QString());
             ++n;
             qCInfo(lcSandbox).noquote() << "auto-review approved" << id;
         } catch (const HttpError &e) {

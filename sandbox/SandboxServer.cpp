@@ -2,6 +2,7 @@
 
 #include "Context.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QHttpServerRequest>
 #include <QJsonArray>
@@ -177,9 +178,9 @@ bool SandboxServer::handleRequest(const QHttpServerRequest &httpRequest, QTcpSoc
         reply = e.reply();
     } catch (const std::exception &e) {
         qCWarning(lcSandbox) << "request" << request.requestId << "failed:" << e.what();
-        reply = Reply::error(500, QStringLiteral("internal"), QStringLiteral("The server failed to handle the request. Try again later."));
+        reply = Reply::error(500, QStringLiteral("internal"), QCoreApplication::translate("ca::sandbox", "The server failed to handle the request. Try again later."));
     } catch (...) {
-        reply = Reply::error(500, QStringLiteral("internal"), QStringLiteral("The server failed to handle the request. Try again later."));
+        reply = Reply::error(500, QStringLiteral("internal"), QCoreApplication::translate("ca::sandbox", "The server failed to handle the request. Try again later."));
     }
     qCInfo(lcSandbox).noquote() << request.requestId << methodName(request.method) << request.path << "->" << reply.status;
 
@@ -199,7 +200,7 @@ void SandboxServer::missingHandler(const QHttpServerRequest &, QTcpSocket *socke
 {
     Request r;
     r.requestId = QStringLiteral("r-") + Context::randomHex(8);
-    send(socket, Reply::error(404, QStringLiteral("not_found"), QStringLiteral("The requested address does not exist on this server.")), r, {}, false);
+    send(socket, Reply::error(404, QStringLiteral("not_found"), QCoreApplication::translate("ca::sandbox", "The requested address does not exist on this server.")), r, {}, false);
 }
 
 Reply SandboxServer::dispatch(Request &request, FaultDecision *fault)
@@ -247,12 +248,12 @@ Reply SandboxServer::dispatch(Request &request, FaultDecision *fault)
         if (pathScore >= 0) {
             allowed.removeDuplicates();
             Reply r = Reply::error(405, QStringLiteral("method_not_allowed"),
-                                   QStringLiteral("This address does not accept the %1 method; use %2.")
+                                   QCoreApplication::translate("ca::sandbox", "This address does not accept the %1 method; use %2.")
                                        .arg(methodName(request.method), allowed.join(QStringLiteral(", "))));
             r.withHeader("Allow", allowed.join(QStringLiteral(", ")).toLatin1());
             return r;
         }
-        return Reply::error(404, QStringLiteral("not_found"), QStringLiteral("The requested address does not exist on this server."));
+        return Reply::error(404, QStringLiteral("not_found"), QCoreApplication::translate("ca::sandbox", "The requested address does not exist on this server."));
     }
     request.routePattern = best->pattern;
     request.params = bestParams;
@@ -261,29 +262,29 @@ Reply SandboxServer::dispatch(Request &request, FaultDecision *fault)
         *fault = m_faultHook(request);
         if (fault->status >= 400)
             return Reply::error(fault->status, QStringLiteral("fault_injected"),
-                                QStringLiteral("The sandbox answered with an injected fault for this route."));
+                                QCoreApplication::translate("ca::sandbox", "The sandbox answered with an injected fault for this route."));
         if (fault->status > 0)
             return Reply::empty(fault->status);
     }
 
     if (request.body.size() > m_context.config.maxUploadBytes + 1024 * 1024)
         return Reply::error(413, QStringLiteral("too_large"),
-                            QStringLiteral("The request is larger than the %1 MB the server accepts. Send a smaller file.")
+                            QCoreApplication::translate("ca::sandbox", "The request is larger than the %1 MB the server accepts. Send a smaller file.")
                                 .arg(m_context.config.maxUploadBytes / (1024 * 1024)));
 
     if (best->access != Access::Public) {
         const QByteArray auth = request.header("Authorization");
         if (!auth.startsWith("Bearer ") || !m_authenticator)
-            return Reply::error(401, QStringLiteral("unauthorized"), QStringLiteral("Sign in first: this request needs a valid session token."));
+            return Reply::error(401, QStringLiteral("unauthorized"), QCoreApplication::translate("ca::sandbox", "Sign in first: this request needs a valid session token."));
         QString code;
         request.account = m_authenticator(auth.mid(7).trimmed(), &code);
         if (!request.account.isValid()) {
             if (code == QLatin1String("session_expired"))
-                return Reply::error(401, code, QStringLiteral("Your session has expired. Sign in again."));
-            return Reply::error(401, QStringLiteral("unauthorized"), QStringLiteral("Sign in first: this request needs a valid session token."));
+                return Reply::error(401, code, QCoreApplication::translate("ca::sandbox", "Your session has expired. Sign in again."));
+            return Reply::error(401, QStringLiteral("unauthorized"), QCoreApplication::translate("ca::sandbox", "Sign in first: this request needs a valid session token."));
         }
         if (best->access == Access::Reviewer && !request.account.isReviewer())
-            return Reply::error(403, QStringLiteral("forbidden"), QStringLiteral("Only a reviewer account may do this."));
+            return Reply::error(403, QStringLiteral("forbidden"), QCoreApplication::translate("ca::sandbox", "Only a reviewer account may do this."));
     }
     return best->handler(request);
 }

@@ -3,6 +3,7 @@
 #include "Context.h"
 #include "Reply.h"
 
+#include <QCoreApplication>
 #include <QSqlError>
 
 namespace ca::sandbox {
@@ -12,13 +13,13 @@ QSqlQuery Sql::exec(const QSqlDatabase &db, const QString &sql, const QVariantLi
     QSqlQuery q(db);
     if (!q.prepare(sql)) {
         qCWarning(lcSandbox) << "SQL prepare failed:" << sql << q.lastError().text();
-        throw HttpError(500, QStringLiteral("internal"), QStringLiteral("The server could not read its database. Try again later."));
+        throw HttpError(500, QStringLiteral("internal"), QCoreApplication::translate("ca::sandbox", "The server could not read its database. Try again later."));
     }
     for (const QVariant &v : values)
         q.addBindValue(v);
     if (!q.exec()) {
         qCWarning(lcSandbox) << "SQL failed:" << sql << q.lastError().text();
-        throw HttpError(500, QStringLiteral("internal"), QStringLiteral("The server could not update its database. Try again later."));
+        throw HttpError(500, QStringLiteral("internal"), QCoreApplication::translate("ca::sandbox", "The server could not update its database. Try again later."));
     }
     return q;
 }
@@ -34,7 +35,7 @@ Sql::Transaction::Transaction(const QSqlDatabase &db)
     QSqlQuery q(m_db);
     if (!q.exec(QStringLiteral("BEGIN IMMEDIATE"))) {
         qCWarning(lcSandbox) << "BEGIN failed:" << q.lastError().text();
-        throw HttpError(503, QStringLiteral("busy"), QStringLiteral("The server is busy. Try again in a moment."));
+        throw HttpError(503, QStringLiteral("busy"), QCoreApplication::translate("ca::sandbox", "The server is busy. Try again in a moment."));
     }
 }
 
@@ -51,7 +52,7 @@ void Sql::Transaction::commit()
     QSqlQuery q(m_db);
     if (!q.exec(QStringLiteral("COMMIT"))) {
         qCWarning(lcSandbox) << "COMMIT failed:" << q.lastError().text();
-        throw HttpError(500, QStringLiteral("internal"), QStringLiteral("The server could not update its database. Try again later."));
+        throw HttpError(500, QStringLiteral("internal"), QCoreApplication::translate("ca::sandbox", "The server could not update its database. Try again later."));
     }
     m_done = true;
 }
