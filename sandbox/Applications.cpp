@@ -238,8 +238,8 @@ public:
             return Reply::json(200, Applications::list(*ctx, r, r.account.organizationId));
         });
         server.route(Method::Post, base, Access::User, [ctx](Request &r) { return create(*ctx, r); });
+        // Reading one application and its record is open to reviewers too.
         server.route(Method::Get, base + QStringLiteral("/{id}"), Access::User, [ctx](Request &r) {
-            requireApplicant(r.account);
             const StoredApplication app = ApplicationStore::require(*ctx, r.account, r.param(QStringLiteral("id")));
             const QByteArray inm = r.header("If-None-Match");
             if (!inm.isEmpty() && (inm.trimmed() == "*" || Applications::parseVersionTag(inm) == app.version))
@@ -254,7 +254,6 @@ public:
             return Idempotency::run(*ctx, r, [&] { return submit(*ctx, r); });
         });
         server.route(Method::Get, base + QStringLiteral("/{id}/events"), Access::User, [ctx](Request &r) {
-            requireApplicant(r.account);
             const StoredApplication app = ApplicationStore::require(*ctx, r.account, r.param(QStringLiteral("id")));
             const QJsonObject json = ApplicationStore::toJson(*ctx, app);
             return Reply::json(200, QJsonObject{{QStringLiteral("items"), json.value(QStringLiteral("approval_records")).toArray()}});

@@ -85,11 +85,22 @@ public:
         }
     }
 
-    QStringList adminVerbs() const override { return Review::actions(); }
+    QStringList adminVerbs() const override { return Review::actions() << QStringLiteral("list"); }
 
     int runAdmin(Context &context, const QStringList &args, QTextStream &out, QTextStream &err) override
     {
         const QString verb = args.value(0);
+        if (verb == QLatin1String("list")) {
+            // One line per application: id, organisation, kind, statuses, fee.
+            QSqlQuery q = Sql::exec(context.db(), QStringLiteral("SELECT a.id, o.name, a.kind, a.review_status, a.payment_status, "
+                                                                 "a.handling_status, a.fee_fen FROM applications a JOIN organizations o "
+                                                                 "ON o.id = a.organization_id ORDER BY a.created_at, a.id"));
+            while (q.next())
+                out << q.value(0).toString() << '\t' << q.value(1).toString() << '\t' << q.value(2).toString()
+                    << "\treview " << q.value(3).toString() << "\tpayment " << q.value(4).toString()
+                    << "\thandling " << q.value(5).toString() << "\t" << Context::money(q.value(6).toLongLong()) << '\n';
+            return 0;
+        }
         QString id, comment, tracking, carrier;
         for (int i = 1; i < args.size(); ++i) {
             const QString a = args.at(i);

@@ -8,7 +8,7 @@ namespace ca::sandbox {
 class Context;
 
 // Review and handling: reviewer routes (/api/v1/review/…), `ca-sandbox admin
-// approve|reject|ship|onsite|done ID [--comment …] [--tracking …] [--carrier …]`
+// approve|reject|ship|onsite|done ID [--comment …] [--tracking …] [--carrier …]`, `admin list`
 // and --auto-review SECONDS (approves pending applications after the delay).
 class Review
 {

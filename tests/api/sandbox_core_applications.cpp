@@ -374,6 +374,8 @@ void TestSandboxCoreApplications::attachments()
     QCOMPARE(reviewer.get(appPath(id, QStringLiteral("/attachments/") + a.value(QStringLiteral("id")).toString())).body, tinyPng());
     QCOMPARE(reviewer.upload(appPath(id, QStringLiteral("/attachments")), QStringLiteral("handler_id"), QStringLiteral("r.pdf"), tinyPdf()).status, 403);
     QCOMPARE(reviewer.del(appPath(id, QStringLiteral("/attachments/") + a.value(QStringLiteral("id")).toString())).status, 403);
+    QCOMPARE(reviewer.get(appPath(id)).status, 200); // reading is open to reviewers
+    QCOMPARE(reviewer.put(appPath(id), sampleApplication(QStringLiteral("new")), {{"If-Match", "*"}}).status, 403);
     const auto text = http.upload(appPath(id, QStringLiteral("/attachments")), QStringLiteral("legal_rep_id"), QStringLiteral("scan.jpg"), "just text, no image");
     QCOMPARE(text.status, 415);
     QCOMPARE(text.json().value(QStringLiteral("code")).toString(), QStringLiteral("unsupported_type"));
@@ -468,6 +470,9 @@ void TestSandboxCoreApplications::adminCommands()
     QCOMPARE(app.value(QStringLiteral("handling_status")).toString(), QStringLiteral("processing")); // nothing to pay
     QCOMPARE(m_reviewFirst->runAdmin({QStringLiteral("done"), id}).exitCode, 0);
     QCOMPARE(http.get(appPath(id)).json().value(QStringLiteral("handling_status")).toString(), QStringLiteral("done"));
+    const auto listed = m_reviewFirst->runAdmin({QStringLiteral("list")});
+    QCOMPARE(listed.exitCode, 0);
+    QVERIFY(QString::fromUtf8(listed.out).contains(id + QStringLiteral("\t济南示例科技有限公司\texisting\treview approved\tpayment unpaid\thandling done\t0.00")));
 
     // ship with a tracking number from the command line.
     const QString mailed = prepare(http, QStringLiteral("new"));
