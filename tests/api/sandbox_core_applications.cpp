@@ -7,6 +7,10 @@
 #include "core/validation/ApplicationValidator.h"
 
 #include <QCryptographicHash>
+#include <QHttpMultiPart>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSslConfiguration>
 #include <QDir>
 #include <QJsonArray>
 #include <QtTest>
@@ -52,6 +56,7 @@ private Q_SLOTS:
     void deleteRules();
     void listFilters();
     void attachments();
+    void qtMultipartUpload();
     void idempotency();
     void adminCommands();
     void restartMidFlow();
@@ -412,6 +417,43 @@ void TestSandboxCoreApplications::attachments()
     const QString firstId = http.get(appPath(full, QStringLiteral("/attachments"))).json().value(QStringLiteral("items")).toArray().first().toObject().value(QStringLiteral("id")).toString();
     QCOMPARE(http.del(appPath(full, QStringLiteral("/attachments/") + firstId)).status, 409);
     QCOMPARE(http.upload(appPath(full, QStringLiteral("/attachments")), QStringLiteral("handler_id"), QStringLiteral("x.pdf"), tinyPdf()).status, 409);
+}
+
+void TestSandboxCoreApplications::qtMultipartUpload()
+{
+    // The client uploads with QHttpMultiPart (quoted boundary, its own part layout).
+    SandboxHttp http(*m_reviewFirst);
+    QVERIFY(http.login(QStringLiteral("supplier")));
+    const QString id = http.post(QStringLiteral("/api/v1/applications"), sampleApplication(QStringLiteral("new"))).json().value(QStringLiteral("id")).toString();
+    auto *multi = new QHttpMultiPart(QHttpMultiPart::FormDataType);
+    QHttpPart category;
+    category.setHeader(QNetworkRequest::ContentDispositionHeader, QVariant(QStringLiteral("form-data; name=\"category\"")));
+    category.setBody("application_form");
+    QHttpPart file;
+    file.setHeader(QNetworkRequest::ContentDispositionHeader, QVariant(QStringLiteral("form-data; name=\"file\"; filename=\"form.pdf\"")));
+    file.setHeader(QNetworkRequest::ContentTypeHeader, QVariant(QStringLiteral("application/pdf")));
+    file.setBody(tinyPdf());
+    multi->append(category);
+    multi->append(file);
+    QUrl url = m_reviewFirst->url();
+    url.setPath(appPath(id, QStringLiteral("/attachments")));
+    QNetworkRequest req(url);
+    QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
+    ssl.setCaCertificates(QSslCertificate::fromPath(m_reviewFirst->caCertPath()));
+    req.setSslConfiguration(ssl);
+    req.setRawHeader("Authorization", "Bearer " + http.token().toLatin1());
+    QNetworkAccessManager nam;
+    QNetworkReply *reply = nam.post(req, multi);
+    multi->setParent(reply);
+    QEventLoop loop;
+    connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    QTimer::singleShot(120000, reply, &QNetworkReply::abort);
+    loop.exec();
+    const QByteArray body = reply->readAll();
+    QVERIFY2(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 201, body.constData());
+    QCOMPARE(QJsonDocument::fromJson(body).object().value(QStringLiteral("category")).toString(), QStringLiteral("application_form"));
+    QCOMPARE(QJsonDocument::fromJson(body).object().value(QStringLiteral("size")).toInt(), tinyPdf().size());
+    delete reply;
 }
 
 void TestSandboxCoreApplications::idempotency()
