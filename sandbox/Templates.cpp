@@ -128,8 +128,8 @@ bool Templates::pdfAvailable()
 
 QFont Templates::cjkFont(double pointSize, bool bold)
 {
-    QFont f(QStringLiteral("Noto Sans CJK SC"));
-    f.setFamilies({QStringLiteral("Noto Sans CJK SC"), QStringLiteral("Droid Sans Fallback"), QStringLiteral("DejaVu Sans")});
+    QFont f(QStringLiteral("DejaVu Sans"));
+    f.setFamilies({QStringLiteral("DejaVu Sans"), QStringLiteral("Droid Sans Fallback"), QStringLiteral("Noto Sans CJK SC")});
     f.setPointSizeF(pointSize);
     f.setBold(bold);
     return f;

@@ -29,6 +29,10 @@ public:
 
     // --- PDF toolkit (A4, 300 dpi; coordinates in millimetres) ---
     static bool pdfAvailable();
+    // DejaVu Sans for Latin and digits, Droid Sans Fallback for Chinese (both
+    // TrueType: Qt's PDF subsets of the OpenType/CFF Noto CJK fonts map some
+    // glyphs back to Kangxi radicals and lose digits in extracted text), Noto
+    // Sans CJK SC as the last resort.
     static QFont cjkFont(double pointSize, bool bold = false);
     static double mm(double millimetres); // -> device units at 300 dpi
     static void setupWriter(QPdfWriter &writer, const QString &title);
