@@ -76,8 +76,10 @@
         <translation>请指定一个子命令。</translation>
     </message>
     <message numerus="yes">
-        <source>'%1' takes %n argument(s).</source>
-        <translation><numerusform>“%1”需要%n个参数。</numerusform></translation>
+        <source>&apos;%1&apos; takes %n argument(s).</source>
+        <translation>
+            <numerusform>“%1”需要%n个参数。</numerusform>
+        </translation>
     </message>
     <message>
         <source>pay needs --channel bank, alipay or wechat.</source>
@@ -88,15 +90,15 @@
         <translation>submit需要--comment 文字（提交给审核人员的意见）。</translation>
     </message>
     <message>
-        <source>'%1' needs -o FILE.</source>
+        <source>&apos;%1&apos; needs -o FILE.</source>
         <translation>“%1”需要-o 文件。</translation>
     </message>
     <message>
-        <source>'%1' needs --from FILE.json.</source>
+        <source>&apos;%1&apos; needs --from FILE.json.</source>
         <translation>“%1”需要--from 文件.json。</translation>
     </message>
     <message>
-        <source>--wait and --timeout belong to 'status'.</source>
+        <source>--wait and --timeout belong to &apos;status&apos;.</source>
         <translation>--wait和--timeout只用于“status”。</translation>
     </message>
     <message>
@@ -104,7 +106,7 @@
         <translation>--timeout需要与--wait一起使用。</translation>
     </message>
     <message>
-        <source>unknown subcommand '%1'.</source>
+        <source>unknown subcommand &apos;%1&apos;.</source>
         <translation>未知子命令“%1”。</translation>
     </message>
     <message>
@@ -133,7 +135,9 @@
     </message>
     <message numerus="yes">
         <source>Scan this code with WeChat within %n second(s):</source>
-        <translation><numerusform>请在%n秒内用微信扫描此二维码：</numerusform></translation>
+        <translation>
+            <numerusform>请在%n秒内用微信扫描此二维码：</numerusform>
+        </translation>
     </message>
     <message>
         <source>Pay at: %1</source>
@@ -149,7 +153,9 @@
     </message>
     <message numerus="yes">
         <source>ca-tool: no status changed within %n second(s).</source>
-        <translation><numerusform>ca-tool: %n秒内没有状态变化。</numerusform></translation>
+        <translation>
+            <numerusform>ca-tool: %n秒内没有状态变化。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Submitted application %1; review status: %2.</source>
@@ -348,7 +354,7 @@
 <context>
     <name>FieldValidator</name>
     <message>
-        <source>The unified social credit code is empty. Enter the 18-character code printed on the unit's business licence.</source>
+        <source>The unified social credit code is empty. Enter the 18-character code printed on the unit&apos;s business licence.</source>
         <translation>统一社会信用代码未填写。请填写单位营业执照上的18位统一社会信用代码。</translation>
     </message>
     <message>
@@ -356,19 +362,19 @@
         <translation>统一社会信用代码应为18位，当前填写的是%1位。请按营业执照上的代码逐位填写。</translation>
     </message>
     <message>
-        <source>The unified social credit code contains the character '%1' at position %2, which is not allowed: the code has only digits and capital letters. Remove the character or correct it.</source>
+        <source>The unified social credit code contains the character &apos;%1&apos; at position %2, which is not allowed: the code has only digits and capital letters. Remove the character or correct it.</source>
         <translation>统一社会信用代码第%2位的字符“%1”不允许使用：代码只由数字和大写字母组成。请删除或改正该字符。</translation>
     </message>
     <message>
-        <source>The unified social credit code contains the letter '%1' at position %2, but the letters I, O, S, V and Z never occur in these codes. It is probably the digit %3; copy the code exactly from the business licence.</source>
+        <source>The unified social credit code contains the letter &apos;%1&apos; at position %2, but the letters I, O, S, V and Z never occur in these codes. It is probably the digit %3; copy the code exactly from the business licence.</source>
         <translation>统一社会信用代码第%2位是字母“%1”，但统一社会信用代码中不会出现字母I、O、S、V、Z，这里很可能是数字%3。请按营业执照上的代码逐位填写。</translation>
     </message>
     <message>
-        <source>The unified social credit code contains the letter '%1' at position %2, but the letters I, O, S, V and Z never occur in these codes. Copy the code exactly from the business licence.</source>
+        <source>The unified social credit code contains the letter &apos;%1&apos; at position %2, but the letters I, O, S, V and Z never occur in these codes. Copy the code exactly from the business licence.</source>
         <translation>统一社会信用代码第%2位是字母“%1”，但统一社会信用代码中不会出现字母I、O、S、V、Z。请按营业执照上的代码逐位填写。</translation>
     </message>
     <message>
-        <source>The unified social credit code has the letter '%1' at position %2, but positions 3 to 8 are the administrative division code and must be digits. Copy the code exactly from the business licence.</source>
+        <source>The unified social credit code has the letter &apos;%1&apos; at position %2, but positions 3 to 8 are the administrative division code and must be digits. Copy the code exactly from the business licence.</source>
         <translation>统一社会信用代码第%2位是字母“%1”，但第3至8位是行政区划码，只能是数字。请按营业执照上的代码逐位填写。</translation>
     </message>
     <message>
@@ -380,11 +386,11 @@
         <translation>统一社会信用代码无效：第9至17位是组织机构代码，其校验码（第17位）与第9至16位不符。请按营业执照上的代码逐位填写。</translation>
     </message>
     <message>
-        <source>The tax ID is empty. Enter the unit's tax ID, normally its 18-character unified social credit code.</source>
+        <source>The tax ID is empty. Enter the unit&apos;s tax ID, normally its 18-character unified social credit code.</source>
         <translation>税号未填写。请填写单位的税号，通常就是18位统一社会信用代码。</translation>
     </message>
     <message>
-        <source>The tax ID contains the character '%1' at position %2, but a tax ID has only digits and capital letters. Remove the character or correct it.</source>
+        <source>The tax ID contains the character &apos;%1&apos; at position %2, but a tax ID has only digits and capital letters. Remove the character or correct it.</source>
         <translation>税号第%2位的字符“%1”不允许使用：税号只由数字和大写字母组成。请删除或改正该字符。</translation>
     </message>
     <message>
@@ -396,11 +402,11 @@
         <translation>税号看起来是居民身份证号码，但最后一位（校验码）与前17位不符。请按身份证逐位填写。</translation>
     </message>
     <message>
-        <source>The tax ID has 18 characters, so it must be the unit's unified social credit code, but it contains the letter '%1' at position %2, which never occurs in these codes. Copy the tax ID exactly from the business licence.</source>
+        <source>The tax ID has 18 characters, so it must be the unit&apos;s unified social credit code, but it contains the letter &apos;%1&apos; at position %2, which never occurs in these codes. Copy the tax ID exactly from the business licence.</source>
         <translation>18位的税号应为单位的统一社会信用代码，但第%2位是字母“%1”，统一社会信用代码中不会出现该字母。请按营业执照逐位填写税号。</translation>
     </message>
     <message>
-        <source>The tax ID has 18 characters, so it must be the unit's unified social credit code, but it has the letter '%1' at position %2, where the administrative division code (positions 3 to 8) needs digits. Copy the tax ID exactly from the business licence.</source>
+        <source>The tax ID has 18 characters, so it must be the unit&apos;s unified social credit code, but it has the letter &apos;%1&apos; at position %2, where the administrative division code (positions 3 to 8) needs digits. Copy the tax ID exactly from the business licence.</source>
         <translation>18位的税号应为单位的统一社会信用代码，但第%2位是字母“%1”，而第3至8位是行政区划码，只能是数字。请按营业执照逐位填写税号。</translation>
     </message>
     <message>
@@ -416,7 +422,7 @@
         <translation>手机号码未填写。请填写以1开头的11位手机号码，例如13812345678。</translation>
     </message>
     <message>
-        <source>The mobile number contains the character '%1', but a mobile number has only digits. Remove the character.</source>
+        <source>The mobile number contains the character &apos;%1&apos;, but a mobile number has only digits. Remove the character.</source>
         <translation>手机号码中含有字符“%1”，但手机号码只能由数字组成。请删除该字符。</translation>
     </message>
     <message>
@@ -436,7 +442,7 @@
         <translation>固定电话未填写。请填写带区号的电话号码，例如053167880028，或填写400、800号码。</translation>
     </message>
     <message>
-        <source>The landline number contains the character '%1', but a landline number has only digits (an extension may follow after 转 or ext). Remove the character.</source>
+        <source>The landline number contains the character &apos;%1&apos;, but a landline number has only digits (an extension may follow after 转 or ext). Remove the character.</source>
         <translation>固定电话中含有字符“%1”，但电话号码只能由数字组成（分机号可写在“转”或ext之后）。请删除该字符。</translation>
     </message>
     <message>
@@ -464,7 +470,7 @@
         <translation>联系电话未填写。请填写手机号码（以1开头的11位数字）或带区号的固定电话，例如053167880028。</translation>
     </message>
     <message>
-        <source>The phone number contains the character '%1', but a phone number has only digits (an extension may follow after 转 or ext). Remove the character.</source>
+        <source>The phone number contains the character &apos;%1&apos;, but a phone number has only digits (an extension may follow after 转 or ext). Remove the character.</source>
         <translation>联系电话中含有字符“%1”，但电话号码只能由数字组成（分机号可写在“转”或ext之后）。请删除该字符。</translation>
     </message>
     <message>
@@ -488,11 +494,11 @@
         <translation>联系电话既不是手机号码（以13至19开头的11位数字），也不是带区号的固定电话（例如053167880028）。请检查号码，缺少区号的请补上区号。</translation>
     </message>
     <message>
-        <source>The bank account number is empty. Enter the number of the unit's bank account, digits only.</source>
+        <source>The bank account number is empty. Enter the number of the unit&apos;s bank account, digits only.</source>
         <translation>银行账号未填写。请填写单位的银行账号，只填数字。</translation>
     </message>
     <message>
-        <source>The bank account number contains the character '%1', but an account number has only digits. Remove the character.</source>
+        <source>The bank account number contains the character &apos;%1&apos;, but an account number has only digits. Remove the character.</source>
         <translation>银行账号中含有字符“%1”，但银行账号只能由数字组成。请删除该字符。</translation>
     </message>
     <message>
@@ -504,7 +510,7 @@
         <translation>银行账号有%1位，但银行账号最多%2位。请检查是否多填了数字。</translation>
     </message>
     <message>
-        <source>The bank account number is a run of consecutive or repeated digits, which is sample data and not a real account. Enter the unit's actual bank account number.</source>
+        <source>The bank account number is a run of consecutive or repeated digits, which is sample data and not a real account. Enter the unit&apos;s actual bank account number.</source>
         <translation>银行账号是一串连续或重复的数字，属于示例数据，不是真实账号。请填写单位真实的银行账号。</translation>
     </message>
     <message>
@@ -516,7 +522,7 @@
         <translation>CA数量%1不是整数。请填写需要办理的CA锁数量，为1至99之间的整数。</translation>
     </message>
     <message>
-        <source>The quantity contains the character '%1', but it must be a whole number from 1 to 99. Enter digits only.</source>
+        <source>The quantity contains the character &apos;%1&apos;, but it must be a whole number from 1 to 99. Enter digits only.</source>
         <translation>CA数量中含有字符“%1”，但数量必须是1至99之间的整数。请只填写数字。</translation>
     </message>
     <message>
@@ -528,7 +534,7 @@
         <translation>CA数量%1超过了99，一次申请最多办理99个。请填写1至99之间的数量，如需更多请另行申请。</translation>
     </message>
     <message>
-        <source>The unit name is empty. Enter the unit's full name as printed on the business licence.</source>
+        <source>The unit name is empty. Enter the unit&apos;s full name as printed on the business licence.</source>
         <translation>单位名称未填写。请按营业执照填写单位全称。</translation>
     </message>
     <message>
@@ -536,7 +542,7 @@
         <translation>单位名称有%1个字符，最多允许%2个。请只填写登记的单位名称，不要附加其他内容。</translation>
     </message>
     <message>
-        <source>The unit name contains no Chinese characters or letters. Enter the unit's full name as printed on the business licence.</source>
+        <source>The unit name contains no Chinese characters or letters. Enter the unit&apos;s full name as printed on the business licence.</source>
         <translation>单位名称中没有汉字或字母。请按营业执照填写单位全称。</translation>
     </message>
     <message>
@@ -544,7 +550,7 @@
         <translation>单位名称第%1个字符是空格。请删除空格：单位名称中不能有空格。</translation>
     </message>
     <message>
-        <source>The unit name contains the character '%1' at position %2, which is not allowed. Remove it: only Chinese characters, letters, digits, parentheses and the middle dot (·) may be used.</source>
+        <source>The unit name contains the character &apos;%1&apos; at position %2, which is not allowed. Remove it: only Chinese characters, letters, digits, parentheses and the middle dot (·) may be used.</source>
         <translation>单位名称第%2个字符“%1”不允许使用。请删除该字符：只能使用汉字、字母、数字、括号和间隔号（·）。</translation>
     </message>
     <message>
@@ -552,15 +558,15 @@
         <translation>单位名称第%2个字符是不可见字符（%1）。请删除该字符，例如重新手动输入名称而不是粘贴。</translation>
     </message>
     <message>
-        <source>The invoice title is empty. Enter the name to print on the invoice, normally the unit's full name.</source>
+        <source>The invoice title is empty. Enter the name to print on the invoice, normally the unit&apos;s full name.</source>
         <translation>开票单位名称未填写。请填写发票上的抬头名称，通常为单位全称。</translation>
     </message>
     <message>
-        <source>The invoice title has %1 characters, but at most %2 are allowed. Enter the unit's registered name without additions.</source>
+        <source>The invoice title has %1 characters, but at most %2 are allowed. Enter the unit&apos;s registered name without additions.</source>
         <translation>开票单位名称有%1个字符，最多允许%2个。请只填写登记的单位名称，不要附加其他内容。</translation>
     </message>
     <message>
-        <source>The invoice title contains no Chinese characters or letters. Enter the name to print on the invoice, normally the unit's full name.</source>
+        <source>The invoice title contains no Chinese characters or letters. Enter the name to print on the invoice, normally the unit&apos;s full name.</source>
         <translation>开票单位名称中没有汉字或字母。请填写发票上的抬头名称，通常为单位全称。</translation>
     </message>
     <message>
@@ -568,7 +574,7 @@
         <translation>开票单位名称第%1个字符是空格。请删除空格：开票信息中不能有空格。</translation>
     </message>
     <message>
-        <source>The invoice title contains the character '%1' at position %2, which invoices do not accept. Remove it: only Chinese characters, letters, digits, parentheses and the middle dot (·) may be used.</source>
+        <source>The invoice title contains the character &apos;%1&apos; at position %2, which invoices do not accept. Remove it: only Chinese characters, letters, digits, parentheses and the middle dot (·) may be used.</source>
         <translation>开票单位名称第%2个字符“%1”是发票不接受的特殊字符。请删除该字符：只能使用汉字、字母、数字、括号和间隔号（·）。</translation>
     </message>
     <message>
@@ -576,7 +582,7 @@
         <translation>开票单位名称第%2个字符是不可见字符（%1）。请删除该字符，例如重新手动输入名称而不是粘贴。</translation>
     </message>
     <message>
-        <source>The unit address is empty. Enter the unit's address as it should appear on the invoice.</source>
+        <source>The unit address is empty. Enter the unit&apos;s address as it should appear on the invoice.</source>
         <translation>单位地址未填写。请填写发票上要显示的单位地址。</translation>
     </message>
     <message>
@@ -592,7 +598,7 @@
         <translation>单位地址第%1个字符是空格。请删除空格：开票信息中不能有空格。</translation>
     </message>
     <message>
-        <source>The unit address contains the character '%1' at position %2, which invoices do not accept. Remove it or write it in words, for example 3号楼 instead of 3#.</source>
+        <source>The unit address contains the character &apos;%1&apos; at position %2, which invoices do not accept. Remove it or write it in words, for example 3号楼 instead of 3#.</source>
         <translation>单位地址第%2个字符“%1”是发票不接受的特殊字符。请删除该字符或改用文字表达，例如用“3号楼”代替“3#”。</translation>
     </message>
     <message>
@@ -616,7 +622,7 @@
         <translation>邮寄地址第%1个字符是空格。请删除空格：地址中不能有空格。</translation>
     </message>
     <message>
-        <source>The mailing address contains the character '%1' at position %2, which is not allowed. Remove it or write it in words, for example 3号楼 instead of 3#.</source>
+        <source>The mailing address contains the character &apos;%1&apos; at position %2, which is not allowed. Remove it or write it in words, for example 3号楼 instead of 3#.</source>
         <translation>邮寄地址第%2个字符“%1”不允许使用。请删除该字符或改用文字表达，例如用“3号楼”代替“3#”。</translation>
     </message>
     <message>
@@ -624,7 +630,7 @@
         <translation>邮寄地址第%2个字符是不可见字符（%1）。请删除该字符，例如重新手动输入地址而不是粘贴。</translation>
     </message>
     <message>
-        <source>The bank name is empty. Enter the full name of the bank branch where the unit's account is held.</source>
+        <source>The bank name is empty. Enter the full name of the bank branch where the unit&apos;s account is held.</source>
         <translation>开户银行未填写。请填写单位账户所在银行网点的全称。</translation>
     </message>
     <message>
@@ -640,7 +646,7 @@
         <translation>开户银行第%1个字符是空格。请删除空格：开票信息中不能有空格。</translation>
     </message>
     <message>
-        <source>The bank name contains the character '%1' at position %2, which invoices do not accept. Remove it: only Chinese characters, letters, digits and parentheses may be used.</source>
+        <source>The bank name contains the character &apos;%1&apos; at position %2, which invoices do not accept. Remove it: only Chinese characters, letters, digits and parentheses may be used.</source>
         <translation>开户银行第%2个字符“%1”是发票不接受的特殊字符。请删除该字符：只能使用汉字、字母、数字和括号。</translation>
     </message>
     <message>
@@ -652,7 +658,7 @@
         <translation>收件人姓名未填写。请填写接收CA锁的人员姓名。</translation>
     </message>
     <message>
-        <source>The recipient name has %1 characters, but at most %2 are allowed. Enter only the person's name.</source>
+        <source>The recipient name has %1 characters, but at most %2 are allowed. Enter only the person&apos;s name.</source>
         <translation>收件人姓名有%1个字符，最多允许%2个。请只填写收件人的姓名。</translation>
     </message>
     <message>
@@ -664,7 +670,7 @@
         <translation>收件人姓名第%1个字符是空格。请删除空格：只有用拉丁字母书写的姓名才可以在单词之间各留一个空格。</translation>
     </message>
     <message>
-        <source>The recipient name contains the character '%1' at position %2, which is not allowed. Remove it: only Chinese characters, letters, the middle dot (·) and parentheses may be used.</source>
+        <source>The recipient name contains the character &apos;%1&apos; at position %2, which is not allowed. Remove it: only Chinese characters, letters, the middle dot (·) and parentheses may be used.</source>
         <translation>收件人姓名第%2个字符“%1”不允许使用。请删除该字符：只能使用汉字、字母、间隔号（·）和括号。</translation>
     </message>
     <message>
@@ -763,7 +769,7 @@
         <translation>本地草稿库%1由更新版本的CA客户端写入。请重新安装新版本以打开您的草稿；当前版本不会改动该文件。</translation>
     </message>
     <message>
-        <source>The local draft store %1 cannot use its safe write mode (WAL) on this disk. Keep the program's data folder on a local disk, then start it again.</source>
+        <source>The local draft store %1 cannot use its safe write mode (WAL) on this disk. Keep the program&apos;s data folder on a local disk, then start it again.</source>
         <translation>本地草稿库%1无法在此磁盘上使用安全写入模式（WAL）。请将程序的数据文件夹放在本地磁盘上，然后重新启动程序。</translation>
     </message>
     <message>
@@ -795,7 +801,7 @@
         <translation>附件的类别、状态或文件无效，无法记录该附件，请报告此错误。</translation>
     </message>
     <message>
-        <source>The attachment's upload state could not be recorded; please report this error.</source>
+        <source>The attachment&apos;s upload state could not be recorded; please report this error.</source>
         <translation>无法记录附件的上传状态，请报告此错误。</translation>
     </message>
     <message>
@@ -811,7 +817,7 @@
         <translation>缺少申请或支付方式，无法准备支付，请报告此错误。</translation>
     </message>
     <message>
-        <source>The payment order's state could not be recorded; please report this error.</source>
+        <source>The payment order&apos;s state could not be recorded; please report this error.</source>
         <translation>无法记录支付订单的状态，请报告此错误。</translation>
     </message>
     <message>
@@ -1022,6 +1028,72 @@
     </message>
 </context>
 <context>
+    <name>PaymentDialog</name>
+    <message>
+        <source>Pay online</source>
+        <translation>网上支付</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentWidget</name>
+    <message>
+        <source>Our organisation understands that, because of the nature of CA certificates, the fee cannot be refunded once paid.</source>
+        <translation>本机构已知晓由于CA证书的特殊性，一旦缴费，不能退办。</translation>
+    </message>
+    <message>
+        <source>Non-refund acknowledgement</source>
+        <translation>不退办确认</translation>
+    </message>
+    <message>
+        <source>Payment channel</source>
+        <translation>支付方式</translation>
+    </message>
+    <message>
+        <source>Online &amp;banking</source>
+        <translation>网上银行(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Alipay</source>
+        <translation>支付宝(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;WeChat Pay</source>
+        <translation>微信支付(&amp;W)</translation>
+    </message>
+    <message>
+        <source>1. &amp;Pay online</source>
+        <translation>1. 网上支付(&amp;P)</translation>
+    </message>
+    <message>
+        <source>2. &amp;Refresh payment status</source>
+        <translation>2. 刷新支付状态(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Cashier address</source>
+        <translation>收银台地址</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Open again</source>
+        <translation>重新打开(&amp;O)</translation>
+    </message>
+    <message>
+        <source>The cashier page opens in your web browser. If no browser window appears, copy the address above and open it in your browser yourself.</source>
+        <translation>收银台页面将在浏览器中打开。如果没有出现浏览器窗口，请复制上面的地址，自行在浏览器中打开。</translation>
+    </message>
+    <message>
+        <source>Scan the code with WeChat and pay on your phone.</source>
+        <translation>请用微信扫描二维码，在手机上完成支付。</translation>
+    </message>
+    <message>
+        <source>&amp;New QR code</source>
+        <translation>刷新二维码(&amp;N)</translation>
+    </message>
+</context>
+<context>
     <name>PinStates</name>
     <message>
         <source>The USB key has no user PIN yet. Ask the certificate centre to initialise the key.</source>
@@ -1063,15 +1135,15 @@
 <context>
     <name>PlatformError</name>
     <message>
-        <source>The connection to %1 was refused because its certificate is not issued by a trusted authority. Check the server address, or add the platform's CA certificate in the settings.</source>
+        <source>The connection to %1 was refused because its certificate is not issued by a trusted authority. Check the server address, or add the platform&apos;s CA certificate in the settings.</source>
         <translation>已拒绝连接%1：其证书不是由受信任的机构签发的。请检查服务器地址，或在设置中添加平台的CA证书。</translation>
     </message>
     <message>
-        <source>The connection to %1 was refused because its certificate has expired. Check your computer's date and time, or ask the platform operator to renew the certificate.</source>
+        <source>The connection to %1 was refused because its certificate has expired. Check your computer&apos;s date and time, or ask the platform operator to renew the certificate.</source>
         <translation>已拒绝连接%1：其证书已过期。请检查本机的日期和时间，或请平台运营方更新证书。</translation>
     </message>
     <message>
-        <source>The connection to %1 was refused because its certificate is not valid yet. Check your computer's date and time.</source>
+        <source>The connection to %1 was refused because its certificate is not valid yet. Check your computer&apos;s date and time.</source>
         <translation>已拒绝连接%1：其证书尚未生效。请检查本机的日期和时间。</translation>
     </message>
     <message>
@@ -1236,7 +1308,7 @@
         <translation>扩展项必须写成“名称=值”的形式，例如--ext keyUsage=critical,digitalSignature。</translation>
     </message>
     <message>
-        <source>The option %1 is not known. Run 'ca-tool token --help' for the list of options.</source>
+        <source>The option %1 is not known. Run &apos;ca-tool token --help&apos; for the list of options.</source>
         <translation>未知选项%1。请运行“ca-tool token --help”查看选项列表。</translation>
     </message>
     <message>
@@ -1252,7 +1324,7 @@
         <translation>此处不支持提示输入PIN码。请将PIN码写入文件，并通过--pin-file指定。</translation>
     </message>
     <message>
-        <source>Enter the PIN on the reader's PIN pad.</source>
+        <source>Enter the PIN on the reader&apos;s PIN pad.</source>
         <translation>请在读卡器的密码键盘上输入PIN码。</translation>
     </message>
     <message>
@@ -1332,8 +1404,8 @@
         <translation>已生成%1密钥对，标识为%2。</translation>
     </message>
     <message>
-        <source>Give the subject of the request with --subject "/CN=name/O=organisation".</source>
-        <translation>请用--subject "/CN=名称/O=单位"指定证书请求的主题。</translation>
+        <source>Give the subject of the request with --subject &quot;/CN=name/O=organisation&quot;.</source>
+        <translation>请用--subject &quot;/CN=名称/O=单位&quot;指定证书请求的主题。</translation>
     </message>
     <message>
         <source>Give the file for the request with -o FILE.</source>
@@ -1344,8 +1416,8 @@
         <translation>密钥标识必须是十六进制数，例如--key-id 0a1b2c。</translation>
     </message>
     <message>
-        <source>The subject must look like "/CN=name/O=organisation".</source>
-        <translation>主题的格式应为"/CN=名称/O=单位"。</translation>
+        <source>The subject must look like &quot;/CN=name/O=organisation&quot;.</source>
+        <translation>主题的格式应为&quot;/CN=名称/O=单位&quot;。</translation>
     </message>
     <message>
         <source>The certificate request was written to %1.</source>
@@ -1380,15 +1452,15 @@
         <translation>PIN码已重置，今后请使用新PIN码。</translation>
     </message>
     <message>
-        <source>Name a token command, for example 'ca-tool token list'.</source>
+        <source>Name a token command, for example &apos;ca-tool token list&apos;.</source>
         <translation>请指定一个CA锁命令，例如“ca-tool token list”。</translation>
     </message>
     <message>
-        <source>The token command '%1' is not known.</source>
+        <source>The token command &apos;%1&apos; is not known.</source>
         <translation>未知的CA锁命令“%1”。</translation>
     </message>
     <message>
-        <source>The token command '%1' takes no argument '%2'.</source>
+        <source>The token command &apos;%1&apos; takes no argument &apos;%2&apos;.</source>
         <translation>CA锁命令“%1”不接受参数“%2”。</translation>
     </message>
 </context>
@@ -1424,6 +1496,207 @@
     </message>
 </context>
 <context>
+    <name>WizardAttachmentsPage</name>
+    <message>
+        <source>Upload a scan (PDF, JPEG or PNG) for each item marked (*). Drag a file onto its row or choose it; a new file replaces the old one.</source>
+        <translation>请为每个标有(*)的项目上传扫描件（PDF、JPEG或PNG）。可将文件拖到对应行上，或点击选择；新文件会替换旧文件。</translation>
+    </message>
+    <message>
+        <source>Templates:</source>
+        <translation>模板：</translation>
+    </message>
+    <message>
+        <source>Download the application &amp;form template…</source>
+        <translation>下载《CA证书申请表》模板(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Download the &amp;authorisation letter template…</source>
+        <translation>下载《授权委托书》模板(&amp;A)…</translation>
+    </message>
+</context>
+<context>
+    <name>WizardInvoicePage</name>
+    <message>
+        <source>Invoice type: *</source>
+        <translation>发票类型：*</translation>
+    </message>
+    <message>
+        <source>&amp;Ordinary invoice</source>
+        <translation>普票(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Special VAT invoice</source>
+        <translation>专票(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Invoice &amp;title (unit name): *</source>
+        <translation>开票单位名称(&amp;T)：*</translation>
+    </message>
+    <message>
+        <source>Ta&amp;x ID (letters and digits only): *</source>
+        <translation>税号（仅字母或数字，不要填写特殊字符）(&amp;X)：*</translation>
+    </message>
+    <message>
+        <source>Unit a&amp;ddress:</source>
+        <translation>单位地址(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Unit &amp;phone:</source>
+        <translation>单位电话(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Mobile for the invoice notice: *</source>
+        <translation>手机号码（发票申请成功后通知接收手机）(&amp;M)：*</translation>
+    </message>
+    <message>
+        <source>&amp;Bank:</source>
+        <translation>开户银行(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>Bank a&amp;ccount number:</source>
+        <translation>银行账号(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Note: the invoice details must not contain any special characters, such as spaces or &quot;-&quot;.</source>
+        <translation>注：开票信息中不允许出现任何特殊字符，如空格、-等。</translation>
+    </message>
+</context>
+<context>
+    <name>WizardKindPage</name>
+    <message>
+        <source>&amp;New</source>
+        <translation>新办(&amp;N)</translation>
+    </message>
+    <message>
+        <source>A first CA certificate and USB key for the unit.</source>
+        <translation>为单位首次办理CA证书和CA锁。</translation>
+    </message>
+    <message>
+        <source>&amp;Reissue</source>
+        <translation>补办(&amp;R)</translation>
+    </message>
+    <message>
+        <source>The key was lost or damaged: a new key with a new certificate.</source>
+        <translation>CA锁丢失或损坏：补办新的CA锁及证书。</translation>
+    </message>
+    <message>
+        <source>Information &amp;change</source>
+        <translation>信息变更(&amp;C)</translation>
+    </message>
+    <message>
+        <source>The unit&apos;s name or other registered details changed: the certificate is issued again on the same key.</source>
+        <translation>单位名称或其他登记信息发生变更：在原CA锁上重新签发证书。</translation>
+    </message>
+    <message>
+        <source>Re&amp;newal</source>
+        <translation>延期续费(&amp;N)</translation>
+    </message>
+    <message>
+        <source>The certificate is about to expire: pay, and once approved renew it online on the same key.</source>
+        <translation>证书即将到期：缴费并审核通过后，在原CA锁上在线延期。</translation>
+    </message>
+    <message>
+        <source>E&amp;xisting CA</source>
+        <translation>已有CA(&amp;X)</translation>
+    </message>
+    <message>
+        <source>The unit already has a valid CA key from this CA: register it on the platform, free of charge.</source>
+        <translation>单位已持有本CA机构签发的有效CA锁：在平台上免费登记。</translation>
+    </message>
+</context>
+<context>
+    <name>WizardNoticePage</name>
+    <message>
+        <source>Notice and confirmation</source>
+        <translation>告知及确认书</translation>
+    </message>
+    <message>
+        <source>I have &amp;read the notice above and accept it on behalf of our organisation.</source>
+        <translation>我已阅读上述告知内容，并代表本机构确认接受(&amp;R)。</translation>
+    </message>
+    <message>
+        <source>Accept the notice</source>
+        <translation>接受告知书</translation>
+    </message>
+</context>
+<context>
+    <name>WizardOrderPage</name>
+    <message>
+        <source>Unit name:</source>
+        <translation>单位名称：</translation>
+    </message>
+    <message>
+        <source>Unit name</source>
+        <translation>单位名称</translation>
+    </message>
+    <message>
+        <source>Unified social credit code:</source>
+        <translation>统一社会信用代码：</translation>
+    </message>
+    <message>
+        <source>Unified social credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation>类型：</translation>
+    </message>
+    <message>
+        <source>How to collect the key</source>
+        <translation>取锁方式</translation>
+    </message>
+    <message>
+        <source>Collect &amp;on site</source>
+        <translation>现场取锁(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Send by &amp;mail</source>
+        <translation>邮寄取锁(&amp;M)</translation>
+    </message>
+    <message>
+        <source>On site: collect the key at the CA service hall. By mail: the key is sent to the address below once the application is approved.</source>
+        <translation>现场取锁：到CA服务大厅领取CA锁。邮寄取锁：申请审核通过后，CA锁将邮寄到下面的地址。</translation>
+    </message>
+    <message>
+        <source>Mailing &amp;address: *</source>
+        <translation>CA邮寄地址(&amp;A)：*</translation>
+    </message>
+    <message>
+        <source>Recipient &amp;name: *</source>
+        <translation>收件人姓名(&amp;N)：*</translation>
+    </message>
+    <message>
+        <source>Recipient &amp;phone: *</source>
+        <translation>收件人联系电话(&amp;P)：*</translation>
+    </message>
+    <message>
+        <source>Number of &amp;keys: *</source>
+        <translation>CA数量(&amp;K)：*</translation>
+    </message>
+    <message>
+        <source>Number of keys</source>
+        <translation>CA数量</translation>
+    </message>
+    <message>
+        <source>Fee:</source>
+        <translation>支付费用：</translation>
+    </message>
+</context>
+<context>
+    <name>WizardPaymentPage</name>
+    <message>
+        <source>First pay online (1), then click &quot;Refresh payment status&quot; (2) to check that the payment arrived, and once it says the payment was received click &quot;Submit&quot; (3).</source>
+        <translation>请先进行“网上支付”(1)，支付完成后点击“刷新支付状态”(2)校验支付是否完成，提示支付成功后点击“提交信息”(3)。</translation>
+    </message>
+</context>
+<context>
+    <name>WizardSummaryPage</name>
+    <message>
+        <source>Summary of the application</source>
+        <translation>申请信息汇总</translation>
+    </message>
+</context>
+<context>
     <name>ca::ApplicationKind</name>
     <message>
         <source>New</source>
@@ -1449,11 +1722,11 @@
 <context>
     <name>ca::ApplicationValidator</name>
     <message>
-        <source>Enter the unit's name as printed on its business licence.</source>
+        <source>Enter the unit&apos;s name as printed on its business licence.</source>
         <translation>请按营业执照填写单位名称。</translation>
     </message>
     <message>
-        <source>Enter the unit's unified social credit code, the 18 characters printed on its business licence.</source>
+        <source>Enter the unit&apos;s unified social credit code, the 18 characters printed on its business licence.</source>
         <translation>请填写单位的统一社会信用代码，即营业执照上的18位代码。</translation>
     </message>
     <message>
@@ -1469,7 +1742,7 @@
         <translation>请填写收件人联系电话，以便快递员联系。</translation>
     </message>
     <message>
-        <source>Enter the invoice title, normally the unit's full name.</source>
+        <source>Enter the invoice title, normally the unit&apos;s full name.</source>
         <translation>请填写开票单位名称，通常为单位全称。</translation>
     </message>
     <message>
@@ -1485,35 +1758,35 @@
         <translation>请填写手机号码，发票开具成功后将通知该手机。</translation>
     </message>
     <message>
-        <source>Enter the unit's address: a special VAT invoice needs it.</source>
+        <source>Enter the unit&apos;s address: a special VAT invoice needs it.</source>
         <translation>请填写单位地址：开具专票需要单位地址。</translation>
     </message>
     <message>
-        <source>Enter the unit's phone number: a special VAT invoice needs it.</source>
+        <source>Enter the unit&apos;s phone number: a special VAT invoice needs it.</source>
         <translation>请填写单位电话：开具专票需要单位电话。</translation>
     </message>
     <message>
-        <source>Enter the bank where the unit's account is held: a special VAT invoice needs it.</source>
+        <source>Enter the bank where the unit&apos;s account is held: a special VAT invoice needs it.</source>
         <translation>请填写开户银行：开具专票需要开户银行。</translation>
     </message>
     <message>
-        <source>Enter the unit's bank account number: a special VAT invoice needs it.</source>
+        <source>Enter the unit&apos;s bank account number: a special VAT invoice needs it.</source>
         <translation>请填写银行账号：开具专票需要银行账号。</translation>
     </message>
     <message>
-        <source>The file for "%1" is still being uploaded; wait until the upload has finished, then submit.</source>
+        <source>The file for &quot;%1&quot; is still being uploaded; wait until the upload has finished, then submit.</source>
         <translation>“%1”的文件仍在上传中，请等上传完成后再提交。</translation>
     </message>
     <message>
-        <source>The upload of the file for "%1" failed; upload the file again.</source>
+        <source>The upload of the file for &quot;%1&quot; failed; upload the file again.</source>
         <translation>“%1”的文件上传失败，请重新上传。</translation>
     </message>
     <message>
-        <source>Upload the legal representative's ID card, stamped with the company seal; this application needs it.</source>
+        <source>Upload the legal representative&apos;s ID card, stamped with the company seal; this application needs it.</source>
         <translation>请上传法人身份证件（加盖公章），本申请需要此电子件。</translation>
     </message>
     <message>
-        <source>Upload the handler's ID card, stamped with the company seal; this application needs it.</source>
+        <source>Upload the handler&apos;s ID card, stamped with the company seal; this application needs it.</source>
         <translation>请上传经办人身份证件（加盖公章），本申请需要此电子件。</translation>
     </message>
     <message>
@@ -1579,11 +1852,11 @@
 <context>
     <name>ca::AttachmentCategory</name>
     <message>
-        <source>Legal representative's ID card</source>
+        <source>Legal representative&apos;s ID card</source>
         <translation>法人身份证件</translation>
     </message>
     <message>
-        <source>Handler's ID card</source>
+        <source>Handler&apos;s ID card</source>
         <translation>经办人身份证件</translation>
     </message>
     <message>
@@ -1599,11 +1872,11 @@
         <translation>营业执照</translation>
     </message>
     <message>
-        <source>Upload the legal representative's ID card, stamped with the company seal.</source>
+        <source>Upload the legal representative&apos;s ID card, stamped with the company seal.</source>
         <translation>请上传法人身份证件（加盖公章）。</translation>
     </message>
     <message>
-        <source>Upload the handler's ID card, stamped with the company seal.</source>
+        <source>Upload the handler&apos;s ID card, stamped with the company seal.</source>
         <translation>请上传经办人身份证件（加盖公章）。</translation>
     </message>
     <message>
@@ -1671,7 +1944,7 @@
 <context>
     <name>ca::JsonReader</name>
     <message>
-        <source>Each item of "%1" must be a JSON object.</source>
+        <source>Each item of &quot;%1&quot; must be a JSON object.</source>
         <translation>“%1”中的每一项都必须是JSON对象。</translation>
     </message>
     <message>
@@ -1683,51 +1956,51 @@
         <translation>文本不是有效的JSON（第%2个字符处：%1）。</translation>
     </message>
     <message>
-        <source>The key "%1" is missing; it is required.</source>
+        <source>The key &quot;%1&quot; is missing; it is required.</source>
         <translation>缺少必填的键“%1”。</translation>
     </message>
     <message>
-        <source>The value of "%1" must be a JSON string.</source>
+        <source>The value of &quot;%1&quot; must be a JSON string.</source>
         <translation>“%1”的值必须是JSON字符串。</translation>
     </message>
     <message>
-        <source>The value of "%1" must be a JSON number.</source>
+        <source>The value of &quot;%1&quot; must be a JSON number.</source>
         <translation>“%1”的值必须是JSON数字。</translation>
     </message>
     <message>
-        <source>The value of "%1" must be a JSON object.</source>
+        <source>The value of &quot;%1&quot; must be a JSON object.</source>
         <translation>“%1”的值必须是JSON对象。</translation>
     </message>
     <message>
-        <source>The value of "%1" must be a JSON array.</source>
+        <source>The value of &quot;%1&quot; must be a JSON array.</source>
         <translation>“%1”的值必须是JSON数组。</translation>
     </message>
     <message>
-        <source>The value of "%1" is "%2", which is not one of the allowed words: %3.</source>
+        <source>The value of &quot;%1&quot; is &quot;%2&quot;, which is not one of the allowed words: %3.</source>
         <translation>“%1”的值为“%2”，不是允许的取值之一：%3。</translation>
     </message>
     <message>
-        <source>The value of "%1" must be a whole number from %2 to %3.</source>
+        <source>The value of &quot;%1&quot; must be a whole number from %2 to %3.</source>
         <translation>“%1”的值必须是%2至%3之间的整数。</translation>
     </message>
     <message>
-        <source>The value of "%1" must be an amount in yuan written as a string, such as "300.00".</source>
-        <translation>“%1”的值必须是以字符串表示的金额（单位：元），例如"300.00"。</translation>
+        <source>The value of &quot;%1&quot; must be an amount in yuan written as a string, such as &quot;300.00&quot;.</source>
+        <translation>“%1”的值必须是以字符串表示的金额（单位：元），例如&quot;300.00&quot;。</translation>
     </message>
     <message>
-        <source>The value of "%1" is "%2", which is not an amount in yuan with at most two decimals, such as "300.00".</source>
-        <translation>“%1”的值为“%2”，不是最多两位小数的金额（单位：元），例如"300.00"。</translation>
+        <source>The value of &quot;%1&quot; is &quot;%2&quot;, which is not an amount in yuan with at most two decimals, such as &quot;300.00&quot;.</source>
+        <translation>“%1”的值为“%2”，不是最多两位小数的金额（单位：元），例如&quot;300.00&quot;。</translation>
     </message>
     <message>
-        <source>The value of "%1" is "%2", which is not a date and time in ISO 8601 form with a time zone, such as "2026-11-21T10:00:00Z".</source>
-        <translation>“%1”的值为“%2”，不是带时区的ISO 8601格式日期时间，例如"2026-11-21T10:00:00Z"。</translation>
+        <source>The value of &quot;%1&quot; is &quot;%2&quot;, which is not a date and time in ISO 8601 form with a time zone, such as &quot;2026-11-21T10:00:00Z&quot;.</source>
+        <translation>“%1”的值为“%2”，不是带时区的ISO 8601格式日期时间，例如&quot;2026-11-21T10:00:00Z&quot;。</translation>
     </message>
     <message>
-        <source>The value of "%1" must be a SHA-256 digest written as 64 hexadecimal digits.</source>
+        <source>The value of &quot;%1&quot; must be a SHA-256 digest written as 64 hexadecimal digits.</source>
         <translation>“%1”的值必须是由64位十六进制数字表示的SHA-256摘要。</translation>
     </message>
     <message>
-        <source>The value of "%1" is "reviewer", but an applicant unit must be a supplier, purchaser or agent.</source>
+        <source>The value of &quot;%1&quot; is &quot;reviewer&quot;, but an applicant unit must be a supplier, purchaser or agent.</source>
         <translation>“%1”的值为“reviewer”，但申请单位只能是供应商、采购人或采购代理。</translation>
     </message>
 </context>
@@ -1805,7 +2078,7 @@
         <translation>无法读取CA证书文件%1：%2。请检查设置中的路径。</translation>
     </message>
     <message>
-        <source>The CA certificate file %1 holds no PEM certificate. Choose the platform's CA certificate file.</source>
+        <source>The CA certificate file %1 holds no PEM certificate. Choose the platform&apos;s CA certificate file.</source>
         <translation>CA证书文件%1中没有PEM格式的证书。请选择平台的CA证书文件。</translation>
     </message>
     <message>
@@ -2103,7 +2376,7 @@ address、bank-name、recipient、unit-name、mailing-address。
         <translation>未知选项%1。</translation>
     </message>
     <message>
-        <source>The field name '%1' is unknown. Use one of the fields listed below.</source>
+        <source>The field name &apos;%1&apos; is unknown. Use one of the fields listed below.</source>
         <translation>未知字段名“%1”。请使用下面列出的字段之一。</translation>
     </message>
     <message>
@@ -2119,7 +2392,7 @@ address、bank-name、recipient、unit-name、mailing-address。
         <translation>给出了不止一个值。含有空格的值请加引号。</translation>
     </message>
     <message>
-        <source>The purpose '%1' is unknown. Use draft, pay or submit.</source>
+        <source>The purpose &apos;%1&apos; is unknown. Use draft, pay or submit.</source>
         <translation>未知的检查目的“%1”。请使用draft、pay或submit。</translation>
     </message>
     <message>
@@ -2465,6 +2738,17 @@ address、bank-name、recipient、unit-name、mailing-address。
     </message>
 </context>
 <context>
+    <name>ca::ui::FieldEdit</name>
+    <message>
+        <source>Will be saved as: %1</source>
+        <translation>将保存为：%1</translation>
+    </message>
+    <message>
+        <source>Full-width characters were converted to half-width ones.</source>
+        <translation>全角字符已转换为半角字符。</translation>
+    </message>
+</context>
+<context>
     <name>ca::ui::LoginDialog</name>
     <message>
         <source>&amp;Log in</source>
@@ -2655,18 +2939,20 @@ address、bank-name、recipient、unit-name、mailing-address。
     </message>
     <message numerus="yes">
         <source>%n application(s) loaded.</source>
-        <translation><numerusform>已加载%n份申请。</numerusform></translation>
+        <translation>
+            <numerusform>已加载%n份申请。</numerusform>
+        </translation>
     </message>
     <message>
-        <source>Application %1 of %2: the review status is now "%3".</source>
+        <source>Application %1 of %2: the review status is now &quot;%3&quot;.</source>
         <translation>%2的申请%1：审核状态已变为“%3”。</translation>
     </message>
     <message>
-        <source>Application %1 of %2: the payment status is now "%3".</source>
+        <source>Application %1 of %2: the payment status is now &quot;%3&quot;.</source>
         <translation>%2的申请%1：支付状态已变为“%3”。</translation>
     </message>
     <message>
-        <source>Application %1 of %2: the handling status is now "%3".</source>
+        <source>Application %1 of %2: the handling status is now &quot;%3&quot;.</source>
         <translation>%2的申请%1：办理状态已变为“%3”。</translation>
     </message>
     <message>
@@ -2731,7 +3017,9 @@ address、bank-name、recipient、unit-name、mailing-address。
     </message>
     <message numerus="yes">
         <source>…and %n more.</source>
-        <translation><numerusform>……另外还有%n项。</numerusform></translation>
+        <translation>
+            <numerusform>……另外还有%n项。</numerusform>
+        </translation>
     </message>
     <message>
         <source>The application cannot be submitted yet:</source>
@@ -2789,6 +3077,17 @@ Apply for CA certificates (USB keys) on the procurement platform, pay, follow th
     </message>
 </context>
 <context>
+    <name>ca::ui::NoticePage</name>
+    <message>
+        <source>Notice and confirmation for handling CA certificates online</source>
+        <translation>CA网上办理告知及确认书</translation>
+    </message>
+    <message>
+        <source>The platform did not send its notice. Check the connection and open the wizard again.</source>
+        <translation>平台没有发送告知书。请检查网络连接后重新打开向导。</translation>
+    </message>
+</context>
+<context>
     <name>ca::ui::OfflineBanner</name>
     <message>
         <source>&amp;Try again</source>
@@ -2801,6 +3100,95 @@ Apply for CA certificates (USB keys) on the procurement platform, pay, follow th
     <message>
         <source>The platform %1 cannot be reached. The list shows what was last loaded; drafts are kept on this computer and sent when the connection is back.</source>
         <translation>无法连接平台%1。列表显示的是上次加载的内容；草稿保存在本机，连接恢复后会自动发送。</translation>
+    </message>
+</context>
+<context>
+    <name>ca::ui::PaymentDialog</name>
+    <message>
+        <source>Loading application %1…</source>
+        <translation>正在加载申请%1…</translation>
+    </message>
+    <message>
+        <source>The platform sent an application this program cannot read.</source>
+        <translation>平台发来的申请数据本程序无法读取。</translation>
+    </message>
+    <message>
+        <source>Application %1 · %2 · %3</source>
+        <translation>申请%1 · %2 · %3</translation>
+    </message>
+</context>
+<context>
+    <name>ca::ui::PaymentWidget</name>
+    <message>
+        <source>Checking the payment status…</source>
+        <translation>正在查询支付状态…</translation>
+    </message>
+    <message>
+        <source>The cashier address was copied. Paste it into your web browser&apos;s address bar.</source>
+        <translation>收银台地址已复制。请粘贴到浏览器的地址栏中。</translation>
+    </message>
+    <message>
+        <source>Requesting a new QR code…</source>
+        <translation>正在获取新的二维码…</translation>
+    </message>
+    <message>
+        <source>Payment received. You can now submit the application (3. Submit).</source>
+        <translation>支付成功。现在可以提交申请（3. 提交信息）。</translation>
+    </message>
+    <message>
+        <source>Fee to pay: %1 yuan (excluding handling charges)</source>
+        <translation>支付费用：%1元（不含手续费）</translation>
+    </message>
+    <message>
+        <source>This application is paid.</source>
+        <translation>该申请已支付。</translation>
+    </message>
+    <message>
+        <source>Tick the non-refund acknowledgement first.</source>
+        <translation>请先勾选不退办确认。</translation>
+    </message>
+    <message>
+        <source>Save the application to the platform first (Save changes).</source>
+        <translation>请先将申请保存到平台（修改保存）。</translation>
+    </message>
+    <message>
+        <source>Opening the payment order…</source>
+        <translation>正在创建支付订单…</translation>
+    </message>
+    <message>
+        <source>Order %1 is waiting for payment. Scan the QR code with WeChat.</source>
+        <translation>订单%1等待支付。请用微信扫描二维码。</translation>
+    </message>
+    <message>
+        <source>Order %1 is waiting for payment in the cashier page.</source>
+        <translation>订单%1正在收银台页面等待支付。</translation>
+    </message>
+    <message>
+        <source>The QR code has expired.</source>
+        <translation>二维码已过期。</translation>
+    </message>
+    <message>
+        <source>Valid for %1:%2</source>
+        <translation>有效时间 %1:%2</translation>
+    </message>
+    <message>
+        <source>Order %1 expired without payment. Click &quot;New QR code&quot; to pay with a new order.</source>
+        <translation>订单%1已过期且未支付。请点击“刷新二维码”，用新订单支付。</translation>
+    </message>
+    <message>
+        <source>No payment has been received for this application yet.</source>
+        <translation>该申请尚未收到付款。</translation>
+    </message>
+</context>
+<context>
+    <name>ca::ui::QrCodeWidget</name>
+    <message>
+        <source>WeChat payment QR code</source>
+        <translation>微信支付二维码</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>已过期</translation>
     </message>
 </context>
 <context>
@@ -2826,7 +3214,7 @@ Apply for CA certificates (USB keys) on the procurement platform, pay, follow th
         <translation>无法读取CA证书文件%1。请选择一个存在的PEM文件，或将此项留空。</translation>
     </message>
     <message>
-        <source>The PKCS#11 module %1 does not exist. Choose the library file of your USB key's driver or leave the field empty.</source>
+        <source>The PKCS#11 module %1 does not exist. Choose the library file of your USB key&apos;s driver or leave the field empty.</source>
         <translation>PKCS#11驱动模块%1不存在。请选择CA锁驱动的库文件，或将此项留空。</translation>
     </message>
     <message>
