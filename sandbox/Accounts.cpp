@@ -7,8 +7,6 @@
 #include "SandboxServer.h"
 #include "Sql.h"
 
-#include "core/model/Enums.h"
-#include "core/validation/ApplicationValidator.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -49,31 +47,6 @@ QJsonObject organizationJson(const Organization &o)
     return QJsonObject{{QStringLiteral("name"), o.name},
                        {QStringLiteral("uscc"), o.uscc},
                        {QStringLiteral("type"), o.type}};
-}
-
-QJsonArray attachmentCategories()
-{
-    // Labels from the seeds' CA办理电子件 table; which kinds need which from the shared validator.
-    const QHash<QString, QPair<QString, QString>> labels{
-        {QStringLiteral("legal_rep_id"), {QStringLiteral("法人身份证件"), QStringLiteral("请上传法人身份证件(加盖公章)")}},
-        {QStringLiteral("handler_id"), {QStringLiteral("经办人身份证件"), QStringLiteral("请上传经办人身份证件(加盖公章)")}},
-        {QStringLiteral("application_form"), {QStringLiteral("CA证书申请表"), QStringLiteral("请下载《CA证书申请表》模板，填写并加盖公章后上传")}},
-        {QStringLiteral("authorization_letter"), {QStringLiteral("授权委托书"), QStringLiteral("请下载《授权委托书》模板，填写并加盖公章后上传")}},
-        {QStringLiteral("business_licence"), {QStringLiteral("营业执照"), QStringLiteral("请上传《营业执照》(加盖公章)")}},
-    };
-    QJsonArray out;
-    for (const AttachmentCategory c : enumValues<AttachmentCategory>()) {
-        const QString word = enumWord(c);
-        QJsonArray kinds;
-        for (const ApplicationKind k : enumValues<ApplicationKind>())
-            if (ApplicationValidator::requiredAttachments(k).contains(c))
-                kinds.append(enumWord(k));
-        out.append(QJsonObject{{QStringLiteral("category"), word},
-                               {QStringLiteral("label"), labels.value(word).first},
-                               {QStringLiteral("description"), labels.value(word).second},
-                               {QStringLiteral("required_for"), kinds}});
-    }
-    return out;
 }
 
 class AccountsModule : public Module
@@ -128,21 +101,7 @@ public:
         Context *ctx = &context;
         server.setAuthenticator([ctx](const QByteArray &token, QString *code) { return Accounts::authenticate(*ctx, token, code); });
 
-        server.route(Method::Get, QStringLiteral("/api/v1/platform"), Access::Public, [ctx](Request &) {
-            return Reply::json(200, QJsonObject{
-                {QStringLiteral("name"), QStringLiteral("阳光采购服务平台 (ca-sandbox)")},
-                {QStringLiteral("workflow"), ctx->config.workflow},
-                {QStringLiteral("prices"), Context::priceTable()},
-                {QStringLiteral("max_upload_bytes"), double(ctx->config.maxUploadBytes)},
-                {QStringLiteral("wechat_order_ttl_seconds"), 300},
-                {QStringLiteral("notice"), QJsonObject{
-                    {QStringLiteral("title"), QStringLiteral("CA网上办理告知及确认书")},
-                    {QStringLiteral("text"), QStringLiteral("本机构已知晓由于CA证书的特殊性，一旦缴费，不能退办。请如实填写单位信息、取锁方式与开票信息，"
-                                                            "并上传加盖公章的电子件。审核通过并支付后，中心将在两个工作日内办理。")}}},
-                {QStringLiteral("attachment_categories"), attachmentCategories()},
-            });
-        });
-
+        // GET /api/v1/platform is served by sandbox-ext's Platform module (sandbox/Platform.cpp).
         server.route(Method::Post, QStringLiteral("/api/v1/session"), Access::Public, [ctx](Request &r) { return login(*ctx, r); });
         server.route(Method::Delete, QStringLiteral("/api/v1/session"), Access::User, [ctx](Request &r) {
             const QByteArray token = r.header("Authorization").mid(7).trimmed();

@@ -11,6 +11,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QGuiApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -117,7 +118,10 @@ int runAdmin(const QStringList &argsIn)
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    // QPdfWriter (e-invoice, templates) needs a QGuiApplication; no display is used.
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QGuiApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("ca-sandbox"));
     const QStringList all = QCoreApplication::arguments();
     if (all.size() > 1 && all.at(1) == QLatin1String("admin"))
