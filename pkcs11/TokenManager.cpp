@@ -346,6 +346,30 @@ QByteArray serialDer(const X509 *cert)
     return out;
 }
 
+struct OpenToken
+{
+    TokenInfo token;
+    std::unique_ptr<Session> session;
+};
+
+// Finds the token, opens a session on it and, with a user PIN (or a PIN pad),
+// logs in. The session logs out and closes when OpenToken goes away.
+Result<OpenToken> openToken(TokenManager &tm, const Module &m, const TokenRef &ref, bool readWrite,
+                            const SecureBuffer *userPin)
+{
+    auto token = tm.findToken(ref);
+    if (!token)
+        return token.error();
+    OpenToken o{token.value(), std::make_unique<Session>(m, token->slotId)};
+    if (Status st = o.session->open(readWrite); !st)
+        return st.error();
+    if (userPin) {
+        if (Status st = loginUser(*o.session, o.token, *userPin); !st)
+            return st.error();
+    }
+    return o;
+}
+
 } // namespace
 
 TokenManager::TokenManager(std::shared_ptr<Module> module)
@@ -479,13 +503,10 @@ Result<TokenContents> TokenManager::readContents(const TokenRef &ref, const Secu
 
 Status TokenManager::verifyPin(const TokenRef &ref, const SecureBuffer &pin)
 {
-    auto token = findToken(ref);
-    if (!token)
-        return token.error();
-    Session s(*m_module, token->slotId);
-    if (Status st = s.open(false); !st)
-        return st;
-    return loginUser(s, token.value(), pin);
+    auto open = openToken(*this, *m_module, ref, false, &pin);
+    if (!open)
+        return open.error();
+    return {};
 }
 
 Status TokenManager::changePin(const TokenRef &ref, const SecureBuffer &oldPin, const SecureBuffer &newPin)
@@ -528,14 +549,10 @@ Status TokenManager::resetPin(const TokenRef &ref, const SecureBuffer &soPin, co
 Result<PrivateKeyInfo> TokenManager::generateKeyPair(const TokenRef &ref, const SecureBuffer &pin, KeySpec spec,
                                                      const QString &label)
 {
-    auto token = findToken(ref);
-    if (!token)
-        return token.error();
-    Session s(*m_module, token->slotId);
-    if (Status st = s.open(true); !st)
-        return st.error();
-    if (Status st = loginUser(s, token.value(), pin); !st)
-        return st.error();
+    auto open = openToken(*this, *m_module, ref, true, &pin);
+    if (!open)
+        return open.error();
+    Session &s = *open->session;
 
     QByteArray id(20, Qt::Uninitialized);
     if (RAND_bytes(reinterpret_cast<unsigned char *>(id.data()), int(id.size())) != 1)
@@ -591,14 +608,10 @@ Result<PrivateKeyInfo> TokenManager::generateKeyPair(const TokenRef &ref, const 
 Result<QByteArray> TokenManager::createCsr(const TokenRef &ref, const SecureBuffer &pin, const CsrRequest &request,
                                            const CancelCheck &cancelled)
 {
-    auto token = findToken(ref);
-    if (!token)
-        return token.error();
-    Session s(*m_module, token->slotId);
-    if (Status st = s.open(false); !st)
-        return st.error();
-    if (Status st = loginUser(s, token.value(), pin); !st)
-        return st.error();
+    auto open = openToken(*this, *m_module, ref, false, &pin);
+    if (!open)
+        return open.error();
+    Session &s = *open->session;
     auto key = chooseKey(s, request.keyId);
     if (!key)
         return key.error();
@@ -647,14 +660,10 @@ Result<CertificateInfo> TokenManager::installCertificate(const TokenRef &ref, co
     if (!certKey)
         return Error::make(ErrorKind::CertificateInvalid, QStringLiteral("the certificate has no readable public key"));
 
-    auto token = findToken(ref);
-    if (!token)
-        return token.error();
-    Session s(*m_module, token->slotId);
-    if (Status st = s.open(true); !st)
-        return st.error();
-    if (Status st = loginUser(s, token.value(), pin); !st)
-        return st.error();
+    auto open = openToken(*this, *m_module, ref, true, &pin);
+    if (!open)
+        return open.error();
+    Session &s = *open->session;
 
     // 1. Which key pair does the certificate belong to?
     auto keys = privateKeys(s);

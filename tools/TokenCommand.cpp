@@ -87,8 +87,7 @@ private:
     int keygen();
     int csr();
     int installCert();
-    int pinChange();
-    int pinReset();
+    int setPin(bool reset);  // pin-change, or pin-reset with the SO PIN
 
     static QJsonObject tokenJson(const TokenInfo &t);
     static QJsonObject keyJson(const PrivateKeyInfo &k);
@@ -548,45 +547,28 @@ int TokenCli::installCert()
     return ExitOk;
 }
 
-int TokenCli::pinChange()
+int TokenCli::setPin(bool reset)
 {
     auto token = m_tm->findToken(ref());
     if (!token)
         return fail(token.error());
-    auto oldPin = userPin(token.value(), m_opt.pinFile, tr("Current PIN"));
-    if (!oldPin)
+    auto current = reset ? userPin(token.value(), m_opt.soPinFile, tr("SO PIN (administrator PIN)"), true)
+                         : userPin(token.value(), m_opt.pinFile, tr("Current PIN"));
+    if (!current)
         return m_pinExit;
     auto fresh = newPin(token.value());
     if (!fresh)
         return m_pinExit;
-    Status s = m_tm->changePin(TokenRef{token->serial, token->label, {}}, *oldPin, *fresh);
+    const TokenRef chosen{token->serial, token->label, {}};
+    Status s = reset ? m_tm->resetPin(chosen, *current, *fresh) : m_tm->changePin(chosen, *current, *fresh);
     if (!s)
         return fail(s.error());
     if (m_opt.json)
         emitJson({{QStringLiteral("ok"), true}});
+    else if (reset)
+        m_io.out << tr("The PIN was reset; use the new PIN from now on.") << '\n';
     else
         m_io.out << tr("The PIN was changed.") << '\n';
-    return ExitOk;
-}
-
-int TokenCli::pinReset()
-{
-    auto token = m_tm->findToken(ref());
-    if (!token)
-        return fail(token.error());
-    auto soPin = userPin(token.value(), m_opt.soPinFile, tr("SO PIN (administrator PIN)"), true);
-    if (!soPin)
-        return m_pinExit;
-    auto fresh = newPin(token.value());
-    if (!fresh)
-        return m_pinExit;
-    Status s = m_tm->resetPin(TokenRef{token->serial, token->label, {}}, *soPin, *fresh);
-    if (!s)
-        return fail(s.error());
-    if (m_opt.json)
-        emitJson({{QStringLiteral("ok"), true}});
-    else
-        m_io.out << tr("The PIN was reset; use the new PIN from now on.") << '\n';
     return ExitOk;
 }
 
@@ -621,9 +603,7 @@ int TokenCli::run(const QStringList &args)
         return csr();
     if (m_opt.command == QLatin1String("install-cert"))
         return installCert();
-    if (m_opt.command == QLatin1String("pin-change"))
-        return pinChange();
-    return pinReset();
+    return setPin(m_opt.command == QLatin1String("pin-reset"));
 }
 
 } // namespace
