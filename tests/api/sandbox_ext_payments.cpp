@@ -352,13 +352,7 @@ void TestSandboxExtPayments::reviewFirstPaysAfterApproval()
     QVERIFY(!id.isEmpty());
     // Not before the approval (seed 003: CA 支付 lists approved applications).
     QCOMPARE(openOrder(http, id, QStringLiteral("wechat"), {}).status, 409);
-    const auto submit = http.post(QStringLiteral("/api/v1/applications/%1/submit").arg(id), QJsonObject{{QStringLiteral("comment"), QStringLiteral("请审核")}});
-    QVERIFY2(submit.status == 200, submit.body.constData());
-    QCOMPARE(openOrder(http, id, QStringLiteral("wechat"), {}).status, 409);
-    SandboxHttp reviewer(sandbox);
-    QVERIFY(reviewer.login(QStringLiteral("reviewer")));
-    const auto approved = reviewer.post(QStringLiteral("/api/v1/review/applications/%1/approve").arg(id), QJsonObject{});
-    QVERIFY2(approved.status == 200, approved.body.constData());
+    QVERIFY(submitAndApprove(sandbox, http, id, QStringLiteral("new")));
 
     const auto order = openOrder(http, id, QStringLiteral("wechat"), "rf-1");
     QCOMPARE(order.status, 201);

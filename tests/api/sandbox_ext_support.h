@@ -30,6 +30,47 @@ inline QString createApplication(SandboxHttp &http, const QString &kind, int qua
     return r.json().value(QStringLiteral("id")).toString();
 }
 
+// Uploads a small PDF for every attachment category the platform requires for `kind`.
+inline bool uploadRequired(SandboxHttp &http, const QString &appId, const QString &kind)
+{
+    const QJsonArray cats = http.get(QStringLiteral("/api/v1/platform")).json().value(QStringLiteral("attachment_categories")).toArray();
+    for (const QJsonValue &v : cats) {
+        const QJsonObject c = v.toObject();
+        if (!c.value(QStringLiteral("required_for")).toArray().contains(kind))
+            continue;
+        const QString cat = c.value(QStringLiteral("category")).toString();
+        const auto r = http.upload(QStringLiteral("/api/v1/applications/%1/attachments").arg(appId), cat, cat + QStringLiteral(".pdf"),
+                                   ca::test::tinyPdf());
+        if (r.status != 201) {
+            qWarning("upload %s failed: %d %s", qPrintable(cat), r.status, r.body.constData());
+            return false;
+        }
+    }
+    return true;
+}
+
+// Uploads, submits with a comment and has the reviewer approve; false on any failure.
+inline bool submitAndApprove(const SandboxProcess &sandbox, SandboxHttp &http, const QString &appId, const QString &kind)
+{
+    if (!uploadRequired(http, appId, kind))
+        return false;
+    const auto submit = http.post(QStringLiteral("/api/v1/applications/%1/submit").arg(appId),
+                                  QJsonObject{{QStringLiteral("comment"), QStringLiteral("请审核")}});
+    if (submit.status != 200) {
+        qWarning("submit failed: %d %s", submit.status, submit.body.constData());
+        return false;
+    }
+    SandboxHttp reviewer(sandbox);
+    if (!reviewer.login(QStringLiteral("reviewer")))
+        return false;
+    const auto approved = reviewer.post(QStringLiteral("/api/v1/review/applications/%1/approve").arg(appId), QJsonObject{});
+    if (approved.status != 200) {
+        qWarning("approve failed: %d %s", approved.status, approved.body.constData());
+        return false;
+    }
+    return true;
+}
+
 inline SandboxHttp::Response openOrder(SandboxHttp &http, const QString &appId, const QString &channel, const QByteArray &key)
 {
     SandboxHttp::Headers h;
