@@ -6,6 +6,9 @@
 #include "Reply.h"
 #include "SandboxServer.h"
 
+#include "core/model/Enums.h"
+#include "core/validation/ApplicationValidator.h"
+
 namespace ca::sandbox {
 
 QString Platform::noticeTitle()
@@ -63,23 +66,26 @@ QString Platform::noticeTextEn()
 
 QJsonArray Platform::attachmentCategories()
 {
-    auto cat = [](const char *c, const QString &label, const QString &description, const QStringList &kinds) {
-        return QJsonObject{{QStringLiteral("category"), QLatin1String(c)},
+    // Labels and 说明 from seed 000's CA办理电子件 table; which kinds need
+    // which category is ApplicationValidator's rule (the server enforces it on submit).
+    auto cat = [](AttachmentCategory c, const QString &label, const QString &description) {
+        QJsonArray kinds;
+        for (const ApplicationKind kind : enumValues<ApplicationKind>())
+            if (ApplicationValidator::requiredAttachments(kind).contains(c))
+                kinds.append(enumWord(kind));
+        return QJsonObject{{QStringLiteral("category"), enumWord(c)},
                            {QStringLiteral("label"), label},
                            {QStringLiteral("description"), description},
-                           {QStringLiteral("required_for"), QJsonArray::fromStringList(kinds)}};
+                           {QStringLiteral("required_for"), kinds}};
     };
-    const QStringList keyKinds{QStringLiteral("new"), QStringLiteral("reissue"), QStringLiteral("change")};
     return QJsonArray{
-        cat("legal_rep_id", QStringLiteral("法人身份证件"), QStringLiteral("请上传法人身份证件(加盖公章)"), keyKinds),
-        cat("handler_id", QStringLiteral("经办人身份证件"), QStringLiteral("请上传经办人身份证件(加盖公章)"), keyKinds),
-        cat("application_form", QStringLiteral("CA证书申请表"),
-            QStringLiteral("请到阳光采购服务平台-主体管理-CA申请下载《CA证书申请表》"),
-            keyKinds + QStringList{QStringLiteral("renewal")}),
-        cat("authorization_letter", QStringLiteral("授权委托书"),
-            QStringLiteral("请到阳光采购服务平台-主体管理-CA申请下载《授权委托书》"), keyKinds),
-        cat("business_licence", QStringLiteral("营业执照"), QStringLiteral("请上传《营业执照》(加盖公章)"),
-            keyKinds + QStringList{QStringLiteral("existing")}),
+        cat(AttachmentCategory::LegalRepId, QStringLiteral("法人身份证件"), QStringLiteral("请上传法人身份证件(加盖公章)")),
+        cat(AttachmentCategory::HandlerId, QStringLiteral("经办人身份证件"), QStringLiteral("请上传经办人身份证件(加盖公章)")),
+        cat(AttachmentCategory::ApplicationForm, QStringLiteral("CA证书申请表"),
+            QStringLiteral("请到阳光采购服务平台-主体管理-CA申请下载《CA证书申请表》")),
+        cat(AttachmentCategory::AuthorizationLetter, QStringLiteral("授权委托书"),
+            QStringLiteral("请到阳光采购服务平台-主体管理-CA申请下载《授权委托书》")),
+        cat(AttachmentCategory::BusinessLicence, QStringLiteral("营业执照"), QStringLiteral("请上传《营业执照》(加盖公章)")),
     };
 }
 
