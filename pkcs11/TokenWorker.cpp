@@ -66,6 +66,11 @@ void TokenWorker::run(quint64 id, TokenResult::Kind kind, std::shared_ptr<TokenJ
     if (result.error)
         qCInfo(lcP11).noquote() << "token command" << id << "failed:" << result.error->logText();
     Q_EMIT jobDone(result);
+    // A command that found the key gone tells the watchers at once, without
+    // waiting for the next tick.
+    if (result.error && m_manager && m_scannedOnce && m_timer && m_timer->isActive()
+        && (result.error->kind() == ErrorKind::TokenRemoved || result.error->kind() == ErrorKind::TokenNotFound))
+        scan();
 }
 
 void TokenWorker::startWatching(int intervalMs)

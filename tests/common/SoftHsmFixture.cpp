@@ -11,6 +11,7 @@
 #include <QJsonDocument>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSaveFile>
 
 #include <cstring>
 
@@ -344,4 +345,41 @@ QList<QStringList> SoftHsmFixture::objectsWithId(const QString &listing, const Q
         }
     }
     return out;
+}
+
+QString SoftHsmFixture::shimConfigPath() const
+{
+    return m_dir->filePath(QStringLiteral("shim.json"));
+}
+
+QString SoftHsmFixture::presencePath() const
+{
+    return m_dir->filePath(QStringLiteral("present"));
+}
+
+void SoftHsmFixture::useShim()
+{
+    qputenv("CA_SHIM_CONFIG", shimConfigPath().toLocal8Bit());
+    setTokenPresent(true);
+    writeShimConfig();
+}
+
+bool SoftHsmFixture::writeShimConfig(QJsonObject config)
+{
+    config.insert(QStringLiteral("target"), softHsmModule());
+    if (!config.contains(QStringLiteral("presence_file")))
+        config.insert(QStringLiteral("presence_file"), presencePath());
+    QSaveFile f(shimConfigPath());
+    if (!f.open(QIODevice::WriteOnly))
+        return false;
+    f.write(QJsonDocument(config).toJson());
+    return f.commit();
+}
+
+bool SoftHsmFixture::setTokenPresent(bool present)
+{
+    if (!present)
+        return QFile::remove(presencePath()) || !QFile::exists(presencePath());
+    QFile f(presencePath());
+    return f.open(QIODevice::WriteOnly);
 }

@@ -78,6 +78,17 @@ public:
     // whose "ID:" line equals idHex (lower case).
     static QList<QStringList> objectsWithId(const QString &listing, const QString &kind, const QString &idHex);
 
+    // The fault-injecting shim (tests/pkcs11-shim): useShim() points
+    // CA_SHIM_CONFIG at <dir>/shim.json and plugs the token in;
+    // writeShimConfig() replaces the configuration atomically (the shim
+    // reloads it at its next call), adding "target" (SoftHSM) and
+    // "presence_file"; setTokenPresent() plugs the key in or pulls it out.
+    void useShim();
+    QString shimConfigPath() const;
+    QString presencePath() const;
+    bool writeShimConfig(QJsonObject config = QJsonObject());
+    bool setTokenPresent(bool present);
+
 private:
     struct Ca;
     std::unique_ptr<QTemporaryDir> m_dir;

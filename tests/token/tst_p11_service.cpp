@@ -12,7 +12,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 #include <QSignalSpy>
 #include <QTest>
 #include <QThread>
@@ -54,39 +53,17 @@ class TestP11Service : public QObject
 
 private:
     SoftHsmFixture m_hsm;
-    QString m_config;
-    QString m_presence;
     QString m_label;
     QString m_serial;
 
-    void writeConfig(QJsonObject o)
-    {
-        o.insert(QStringLiteral("target"), SoftHsmFixture::softHsmModule());
-        o.insert(QStringLiteral("presence_file"), m_presence);
-        QSaveFile f(m_config);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write(QJsonDocument(o).toJson());
-        QVERIFY(f.commit());
-    }
-    void plugIn(bool present)
-    {
-        if (present) {
-            QFile f(m_presence);
-            QVERIFY(f.open(QIODevice::WriteOnly));
-        } else {
-            QVERIFY(QFile::remove(m_presence));
-        }
-    }
+    void writeConfig(const QJsonObject &o = QJsonObject()) { QVERIFY(m_hsm.writeShimConfig(o)); }
+    void plugIn(bool present) { QVERIFY(m_hsm.setTokenPresent(present)); }
 
 private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY2(m_hsm.isValid(), qPrintable(m_hsm.errorString()));
-        m_config = m_hsm.dir() + QStringLiteral("/shim.json");
-        m_presence = m_hsm.dir() + QStringLiteral("/present");
-        qputenv("CA_SHIM_CONFIG", m_config.toLocal8Bit());
-        plugIn(true);
-        writeConfig({});
+        m_hsm.useShim();
         m_label = QStringLiteral("服务令牌");
         m_serial = m_hsm.initToken(m_label, kSo, kPin);
         QVERIFY2(!m_serial.isEmpty(), qPrintable(m_hsm.errorString()));

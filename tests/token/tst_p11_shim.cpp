@@ -12,7 +12,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 #include <QTest>
 
 #include <vector>
@@ -42,29 +41,10 @@ class TestP11Shim : public QObject
 
 private:
     SoftHsmFixture m_hsm;
-    QString m_config;
-    QString m_presence;
     int m_counter = 0;
 
-    void writeConfig(QJsonObject o)
-    {
-        o.insert(QStringLiteral("target"), SoftHsmFixture::softHsmModule());
-        if (!o.contains(QStringLiteral("presence_file")))
-            o.insert(QStringLiteral("presence_file"), m_presence);
-        QSaveFile f(m_config);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write(QJsonDocument(o).toJson());
-        QVERIFY(f.commit());
-    }
-    void plugIn(bool present)
-    {
-        if (present) {
-            QFile f(m_presence);
-            QVERIFY(f.open(QIODevice::WriteOnly));
-        } else {
-            QFile::remove(m_presence);
-        }
-    }
+    void writeConfig(const QJsonObject &o = QJsonObject()) { QVERIFY(m_hsm.writeShimConfig(o)); }
+    void plugIn(bool present) { QVERIFY(m_hsm.setTokenPresent(present)); }
     QString newToken(const QString &prefix)
     {
         const QString label = QStringLiteral("%1-%2").arg(prefix).arg(++m_counter);
@@ -87,11 +67,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY2(m_hsm.isValid(), qPrintable(m_hsm.errorString()));
-        m_config = m_hsm.dir() + QStringLiteral("/shim.json");
-        m_presence = m_hsm.dir() + QStringLiteral("/present");
-        qputenv("CA_SHIM_CONFIG", m_config.toLocal8Bit());
-        plugIn(true);
-        writeConfig({});
+        m_hsm.useShim();
     }
     void cleanup()
     {
@@ -103,7 +79,7 @@ private Q_SLOTS:
     {
         const QString label = newToken(QStringLiteral("lock"));
         QVERIFY(!label.isEmpty());
-        QFile::remove(m_config + QStringLiteral(".state"));
+        QFile::remove(m_hsm.shimConfigPath() + QStringLiteral(".state"));
         writeConfig({{QStringLiteral("max_pin_tries"), 3}, {QStringLiteral("count_low_after"), 1}});
         auto tm = manager();
         QVERIFY(tm);
@@ -256,7 +232,7 @@ private Q_SLOTS:
                 writeConfig({});
                 Module::setCallObserver([&, fn = c.function, k](const char *f, CK_RV) {
                     if (fn == QLatin1String(f) && ++occurrences == k) {
-                        QFile::remove(m_presence);
+                        QFile::remove(m_hsm.presencePath());
                         fired = true;
                     }
                 });
@@ -267,7 +243,7 @@ private Q_SLOTS:
                 Module::setCallObserver([&, fn = c.function, k](const char *f, CK_RV rv) {
                     if (fn == QLatin1String(f) && ++occurrences == k) {
                         fired = rv == CKR_DEVICE_REMOVED;
-                        QFile::remove(m_presence);  // and the key is gone from now on
+                        QFile::remove(m_hsm.presencePath());  // and the key is gone from now on
                     }
                 });
             }
