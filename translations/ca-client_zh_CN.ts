@@ -2727,6 +2727,253 @@ address、bank-name、recipient、unit-name、mailing-address。
     </message>
 </context>
 <context>
+    <name>ca::ui::ApplicationWizard</name>
+    <message>
+        <source>CA application</source>
+        <translation>CA申请</translation>
+    </message>
+    <message>
+        <source>&amp;Save changes</source>
+        <translation>修改保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>S&amp;ubmit</source>
+        <translation>提交信息(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Save the application to the platform without submitting it for review.</source>
+        <translation>将申请保存到平台，但不提交审核。</translation>
+    </message>
+    <message>
+        <source>Your changes could not be saved on this computer: %1 They are still in this window.</source>
+        <translation>您的修改无法保存在本机：%1 修改内容仍保留在此窗口中。</translation>
+    </message>
+    <message>
+        <source>Saved to the platform as application %1. It has not been submitted for review yet.</source>
+        <translation>已保存到平台，申请编号%1。尚未提交审核。</translation>
+    </message>
+    <message>
+        <source>Your changes to application %1 were saved to the platform.</source>
+        <translation>对申请%1的修改已保存到平台。</translation>
+    </message>
+    <message>
+        <source>The platform cannot be reached. Everything is kept on this computer and will be saved to the platform when the connection is back.</source>
+        <translation>无法连接平台。所有内容都保存在本机，连接恢复后会保存到平台。</translation>
+    </message>
+    <message>
+        <source>The platform can be reached again; your changes are being saved.</source>
+        <translation>平台已恢复连接，正在保存您的修改。</translation>
+    </message>
+    <message>
+        <source>Loading application %1 from the platform…</source>
+        <translation>正在从平台加载申请%1…</translation>
+    </message>
+    <message>
+        <source>The platform cannot be reached; you are editing the copy kept on this computer. It will be saved to the platform when the connection is back.</source>
+        <translation>无法连接平台；您正在编辑本机保存的副本，连接恢复后会保存到平台。</translation>
+    </message>
+    <message>
+        <source>The bank account number could not be read back on this computer. Please type it again.</source>
+        <translation>本机无法读取已保存的银行账号。请重新填写。</translation>
+    </message>
+    <message>
+        <source>Submit the application for review (after paying).</source>
+        <translation>提交申请等待审核（缴费之后）。</translation>
+    </message>
+    <message>
+        <source>Submit the application for review.</source>
+        <translation>提交申请等待审核。</translation>
+    </message>
+    <message>
+        <source>Notice and consent</source>
+        <translation>告知及确认书</translation>
+    </message>
+    <message>
+        <source>Kind of application</source>
+        <translation>办理类别</translation>
+    </message>
+    <message>
+        <source>Order information</source>
+        <translation>订单信息</translation>
+    </message>
+    <message>
+        <source>Invoice information</source>
+        <translation>开票信息</translation>
+    </message>
+    <message>
+        <source>Scans</source>
+        <translation>CA办理电子件</translation>
+    </message>
+    <message>
+        <source>Check and submit</source>
+        <translation>检查并提交</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>CA费用支付</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>信息汇总</translation>
+    </message>
+    <message>
+        <source>Step %1/%2 · %3</source>
+        <translation>第%1/%2步 · %3</translation>
+    </message>
+    <message>
+        <source>Application %1 is saved on the platform.</source>
+        <translation>申请%1已保存在平台上。</translation>
+    </message>
+    <message>
+        <source>Saving to the platform…</source>
+        <translation>正在保存到平台…</translation>
+    </message>
+    <message>
+        <source>Submit</source>
+        <translation>提交</translation>
+    </message>
+    <message>
+        <source>The application cannot be submitted yet. Please complete the following; the wizard now shows the first of them:</source>
+        <translation>申请暂时不能提交。请完善以下内容；向导现在显示的是其中第一项：</translation>
+    </message>
+    <message>
+        <source>The application could not be saved to the platform, so it was not submitted. Everything is kept on this computer; try again when the connection is back.</source>
+        <translation>申请无法保存到平台，因此未提交。所有内容都保存在本机；请在连接恢复后重试。</translation>
+    </message>
+    <message>
+        <source>Enter your comment</source>
+        <translation>请输入意见</translation>
+    </message>
+    <message>
+        <source>Comment for the CA centre (optional), then confirm the submission:</source>
+        <translation>给CA中心的意见（可不填），然后确认提交：</translation>
+    </message>
+    <message>
+        <source>Confirm submission</source>
+        <translation>确认提交</translation>
+    </message>
+    <message>
+        <source>Submitting application %1…</source>
+        <translation>正在提交申请%1…</translation>
+    </message>
+</context>
+<context>
+    <name>ca::ui::AttachmentRow</name>
+    <message>
+        <source>Choose a file for %1</source>
+        <translation>为“%1”选择文件</translation>
+    </message>
+    <message>
+        <source>No file yet</source>
+        <translation>尚无文件</translation>
+    </message>
+    <message>
+        <source>No file yet. Drop a file here or choose one.</source>
+        <translation>尚无文件。请将文件拖到这里，或点击选择。</translation>
+    </message>
+    <message>
+        <source>&amp;Choose file…</source>
+        <translation>选择文件(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Replace…</source>
+        <translation>替换(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Uploading… %1%</source>
+        <translation>正在上传… %1%</translation>
+    </message>
+    <message>
+        <source>Preparing…</source>
+        <translation>正在准备…</translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message>
+        <source>%1 KB</source>
+        <translation>%1 KB</translation>
+    </message>
+    <message>
+        <source>Image, %1</source>
+        <translation>图片，%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>PDF, %n page(s)</source>
+        <translation>
+            <numerusform>PDF，%n页</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <source>Choose a scan</source>
+        <translation>选择扫描件</translation>
+    </message>
+    <message>
+        <source>Scans (*.pdf *.jpg *.jpeg *.png)</source>
+        <translation>扫描件 (*.pdf *.jpg *.jpeg *.png)</translation>
+    </message>
+</context>
+<context>
+    <name>ca::ui::AttachmentsPage</name>
+    <message>
+        <source>upload failed</source>
+        <translation>上传失败</translation>
+    </message>
+    <message>
+        <source>waiting to upload</source>
+        <translation>等待上传</translation>
+    </message>
+    <message>
+        <source>uploaded</source>
+        <translation>已上传</translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be read. Choose another file.</source>
+        <translation>无法读取文件%1。请选择其他文件。</translation>
+    </message>
+    <message>
+        <source>Saving the application to the platform before the upload…</source>
+        <translation>上传前正在将申请保存到平台…</translation>
+    </message>
+    <message>
+        <source>The file is kept on this computer and will be uploaded once the application is saved to the platform.</source>
+        <translation>文件保存在本机，申请保存到平台后将自动上传。</translation>
+    </message>
+    <message>
+        <source>uploading</source>
+        <translation>上传中</translation>
+    </message>
+    <message>
+        <source>CA application form.pdf</source>
+        <translation>CA证书申请表.pdf</translation>
+    </message>
+    <message>
+        <source>Authorisation letter.pdf</source>
+        <translation>授权委托书.pdf</translation>
+    </message>
+    <message>
+        <source>Save the template</source>
+        <translation>保存模板</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Downloading the template…</source>
+        <translation>正在下载模板…</translation>
+    </message>
+    <message>
+        <source>The template was saved as %1. Print it, fill it in, stamp it and upload the scan.</source>
+        <translation>模板已保存为%1。请打印、填写并加盖公章后上传扫描件。</translation>
+    </message>
+</context>
+<context>
     <name>ca::ui::ClientContext</name>
     <message>
         <source>No platform server is set. Open Settings and enter the server address the CA centre gave you.</source>
@@ -2746,6 +2993,61 @@ address、bank-name、recipient、unit-name、mailing-address。
     <message>
         <source>Full-width characters were converted to half-width ones.</source>
         <translation>全角字符已转换为半角字符。</translation>
+    </message>
+</context>
+<context>
+    <name>ca::ui::InvoicePage</name>
+    <message>
+        <source>Invoice title</source>
+        <translation>开票单位名称</translation>
+    </message>
+    <message>
+        <source>Tax ID</source>
+        <translation>税号</translation>
+    </message>
+    <message>
+        <source>Unit address</source>
+        <translation>单位地址</translation>
+    </message>
+    <message>
+        <source>Unit phone</source>
+        <translation>单位电话</translation>
+    </message>
+    <message>
+        <source>Mobile for the invoice notice</source>
+        <translation>发票通知手机号码</translation>
+    </message>
+    <message>
+        <source>Bank</source>
+        <translation>开户银行</translation>
+    </message>
+    <message>
+        <source>Bank account number</source>
+        <translation>银行账号</translation>
+    </message>
+    <message>
+        <source>A special VAT invoice needs every field below: title, tax ID, unit address, unit phone, mobile, bank and account number.</source>
+        <translation>开具专票需要填写以下全部内容：开票单位名称、税号、单位地址、单位电话、手机号码、开户银行和银行账号。</translation>
+    </message>
+    <message>
+        <source>An ordinary invoice needs the title, the tax ID (an enterprise) and the mobile that receives the invoice notice; the other fields are optional.</source>
+        <translation>开具普票需要填写开票单位名称、税号（企业）和接收发票通知的手机号码；其他内容可不填。</translation>
+    </message>
+    <message>
+        <source>Unit a&amp;ddress:</source>
+        <translation>单位地址(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Unit &amp;phone:</source>
+        <translation>单位电话(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Bank:</source>
+        <translation>开户银行(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>Bank a&amp;ccount number:</source>
+        <translation>银行账号(&amp;C)：</translation>
     </message>
 </context>
 <context>
@@ -3103,6 +3405,25 @@ Apply for CA certificates (USB keys) on the procurement platform, pay, follow th
     </message>
 </context>
 <context>
+    <name>ca::ui::OrderPage</name>
+    <message>
+        <source>Mailing address</source>
+        <translation>邮寄地址</translation>
+    </message>
+    <message>
+        <source>Recipient name</source>
+        <translation>收件人姓名</translation>
+    </message>
+    <message>
+        <source>Recipient phone</source>
+        <translation>收件人联系电话</translation>
+    </message>
+    <message>
+        <source>Fee to pay: %1 yuan (excluding handling charges)</source>
+        <translation>支付费用：%1元（不含手续费）</translation>
+    </message>
+</context>
+<context>
     <name>ca::ui::PaymentDialog</name>
     <message>
         <source>Loading application %1…</source>
@@ -3115,6 +3436,13 @@ Apply for CA certificates (USB keys) on the procurement platform, pay, follow th
     <message>
         <source>Application %1 · %2 · %3</source>
         <translation>申请%1 · %2 · %3</translation>
+    </message>
+</context>
+<context>
+    <name>ca::ui::PaymentPage</name>
+    <message>
+        <source>Complete these before paying:</source>
+        <translation>缴费前请先完善以下内容：</translation>
     </message>
 </context>
 <context>
@@ -3247,6 +3575,117 @@ Apply for CA certificates (USB keys) on the procurement platform, pay, follow th
     <message>
         <source>CA Certificate Assistant</source>
         <translation>CA证书助手</translation>
+    </message>
+</context>
+<context>
+    <name>ca::ui::SummaryPage</name>
+    <message>
+        <source>Change</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>办理类别</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>办理类别：</translation>
+    </message>
+    <message>
+        <source>Order information</source>
+        <translation>订单信息</translation>
+    </message>
+    <message>
+        <source>Unit name:</source>
+        <translation>单位名称：</translation>
+    </message>
+    <message>
+        <source>Unified social credit code:</source>
+        <translation>统一社会信用代码：</translation>
+    </message>
+    <message>
+        <source>Pickup:</source>
+        <translation>取锁方式：</translation>
+    </message>
+    <message>
+        <source>Mailing address:</source>
+        <translation>CA邮寄地址：</translation>
+    </message>
+    <message>
+        <source>Recipient name:</source>
+        <translation>收件人姓名：</translation>
+    </message>
+    <message>
+        <source>Recipient phone:</source>
+        <translation>收件人联系电话：</translation>
+    </message>
+    <message>
+        <source>Number of keys:</source>
+        <translation>CA数量：</translation>
+    </message>
+    <message>
+        <source>Fee:</source>
+        <translation>支付费用：</translation>
+    </message>
+    <message>
+        <source>%1 yuan (excluding handling charges)</source>
+        <translation>%1元（不含手续费）</translation>
+    </message>
+    <message>
+        <source>Invoice information</source>
+        <translation>开票信息</translation>
+    </message>
+    <message>
+        <source>Invoice type:</source>
+        <translation>发票类型：</translation>
+    </message>
+    <message>
+        <source>Invoice title:</source>
+        <translation>开票单位名称：</translation>
+    </message>
+    <message>
+        <source>Tax ID:</source>
+        <translation>税号：</translation>
+    </message>
+    <message>
+        <source>Unit address:</source>
+        <translation>单位地址：</translation>
+    </message>
+    <message>
+        <source>Unit phone:</source>
+        <translation>单位电话：</translation>
+    </message>
+    <message>
+        <source>Mobile for the invoice notice:</source>
+        <translation>手机号码（发票申请成功后通知接收手机）：</translation>
+    </message>
+    <message>
+        <source>Bank:</source>
+        <translation>开户银行：</translation>
+    </message>
+    <message>
+        <source>Bank account number:</source>
+        <translation>银行账号：</translation>
+    </message>
+    <message>
+        <source>Scans</source>
+        <translation>CA办理电子件</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>缺少</translation>
+    </message>
+    <message>
+        <source>Application %1 · %2 · %3</source>
+        <translation>申请%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>Everything needed is filled in.</source>
+        <translation>所需内容均已填写。</translation>
+    </message>
+    <message>
+        <source>Still missing before the application can be submitted:</source>
+        <translation>提交申请前还缺少以下内容：</translation>
     </message>
 </context>
 <context>
