@@ -1,7 +1,22 @@
 #pragma once
 
+#include "core/platform/PlatformCall.h"
+
+#include "core/platform/StatusPoller.h"
+#include "core/validation/ApplicationValidator.h"
+
+#include <QHash>
 #include <QMainWindow>
+#include <QPointer>
+#include <QSet>
+
+#include <functional>
 #include <memory>
+#include <optional>
+
+class QPushButton;
+class QTabBar;
+class QTableView;
 
 namespace Ui {
 class MainWindow;
@@ -9,15 +24,109 @@ class MainWindow;
 
 namespace ca::ui {
 
+class ApplicationFilter;
+class ApplicationListModel;
+class ClientContext;
+class OfflineBanner;
+class StatusNotifier;
+struct ApplicationRow;
+
+// What the main window asks the wizard to do.
+struct WizardRequest {
+    enum class Purpose { New, Edit, FixProblems, Pay };
+    Purpose purpose = Purpose::New;
+    QString key;                       // server id or local draft id; empty for New
+    std::optional<WizardStep> step;    // FixProblems: the page of the first problem
+    QString fieldPath;                 // FixProblems: the first offending field
+};
+
+// The main window: header with the account (unit, role, user) and platform,
+// the "CA 办理" list with status tabs, the "CA 支付" list (review-first
+// platforms), the "我的证书" tab (filled by the token panel), actions that
+// follow core/workflow (disabled ones say why in their tooltip), search,
+// refresh, offline banner and status notifications.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    explicit MainWindow(QWidget *parent = nullptr);
+    explicit MainWindow(ClientContext &context, QWidget *parent = nullptr);
     ~MainWindow() override;
 
+    ApplicationListModel *model() const { return m_model; }
+    StatusNotifier *notifier() const { return m_notifier; }
+    // The row selected in the visible list, or nullptr.
+    const ApplicationRow *currentRow() const;
+    // Selects the row with this key (server id or draft id) in the visible list; false if not shown.
+    bool selectApplication(const QString &key);
+    // The table of the visible list page (applicationsTable or paymentsTable).
+    QTableView *currentTable() const;
+
+    // How New/Edit/Pay/fix-problems open the wizard (tests replace it).
+    using WizardOpener = std::function<void(const WizardRequest &)>;
+    void setWizardOpener(WizardOpener opener) { m_wizardOpener = std::move(opener); }
+
+    // The "我的证书" page, for the token panel to fill.
+    QWidget *keysPage() const;
+
+    // True while a list request is running.
+    bool isRefreshing() const { return m_listCall; }
+    int refreshCount() const { return m_refreshCount; }
+    // The status poller of a server application (nullptr when it is not watched).
+    StatusPoller *pollerFor(const QString &id) const { return m_pollers.value(id); }
+
+public Q_SLOTS:
+    void refresh();
+    void newApplication();
+    void editSelected();
+    void deleteSelected();
+    void submitSelected();
+    void paySelected();
+    void showDetails();
+
+Q_SIGNALS:
+    void refreshed();
+    void logoutRequested();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
 private:
+    void setupTabs();
+    void updateHeader();
+    void applyWorkflow();
+    void updateActions();
+    void onListFinished();
+    void rebuildRows();
+    void syncPollers();
+    void onStatusChanged(const QString &id, const QList<ca::StatusChange> &changes);
+    void notifyChanges(const QString &id, const QList<ca::StatusChange> &changes);
+    void onCurrentPageChanged();
+    void openWizard(const WizardRequest &request);
+    void defaultOpenWizard(const WizardRequest &request);
+    void setActionState(QPushButton *button, bool allowed, const QString &reason, const QString &enabledTip);
+    void showError(const QString &title, const ca::PlatformError &error);
+    void openSettings();
+    void about();
+    void onAuthenticationRequired();
+
+    ClientContext &m_context;
     std::unique_ptr<Ui::MainWindow> m_ui;
+    ApplicationListModel *m_model = nullptr;
+    ApplicationFilter *m_filter = nullptr;
+    ApplicationFilter *m_paymentFilter = nullptr;
+    QTabBar *m_statusTabs = nullptr;
+    QTabBar *m_paymentTabs = nullptr;
+    OfflineBanner *m_offlineBanner = nullptr;
+    StatusNotifier *m_notifier = nullptr;
+    QPointer<PlatformCall> m_listCall;
+    QList<ca::Application> m_serverApps;
+    bool m_serverListLoaded = false;
+    QHash<QString, StatusPoller *> m_pollers;
+    WizardOpener m_wizardOpener;
+    QSet<QString> m_ownChanges; // changed by this window (submit): no notification for them
+    int m_refreshCount = 0;
+    bool m_reloginOpen = false;
+    bool m_refreshAgain = false;
 };
 
 } // namespace ca::ui
