@@ -1,0 +1,121 @@
+#include "ui/wizard/OrderPage.h"
+#include "ui_WizardOrderPage.h"
+
+#include "core/workflow/WorkflowRules.h"
+#include "ui/ApplicationWizard.h"
+#include "ui/ClientContext.h"
+#include "ui/wizard/FieldEdit.h"
+
+namespace ca::ui {
+
+OrderPage::OrderPage(ApplicationWizard *wizard)
+    : WizardPageBase(wizard)
+    , m_ui(std::make_unique<Ui::WizardOrderPage>())
+{
+    m_ui->setupUi(this);
+    installBanner();
+    m_ui->pickupOnsiteRadio->setText(enumDisplayName(Pickup::Onsite));
+    m_ui->pickupMailRadio->setText(enumDisplayName(Pickup::Mail));
+    m_ui->mailingAddressEdit->setField(Field::MailingAddress, QStringLiteral("order.mailing_address"), tr("Mailing address"));
+    m_ui->recipientNameEdit->setField(Field::Recipient, QStringLiteral("order.recipient_name"), tr("Recipient name"));
+    m_ui->recipientPhoneEdit->setField(Field::Phone, QStringLiteral("order.recipient_phone"), tr("Recipient phone"));
+    for (FieldEdit *e : fieldEdits())
+        connect(e, &FieldEdit::edited, this, &OrderPage::store);
+    connect(m_ui->pickupMailRadio, &QRadioButton::toggled, this, [this] {
+        updateVisibility();
+        store();
+    });
+    connect(m_ui->quantitySpin, &QSpinBox::valueChanged, this, &OrderPage::store);
+    QFont f = m_ui->feeLabel->font();
+    f.setBold(true);
+    m_ui->feeLabel->setFont(f);
+}
+
+OrderPage::~OrderPage() = default;
+
+QList<FieldEdit *> OrderPage::fieldEdits() const
+{
+    return {m_ui->mailingAddressEdit, m_ui->recipientNameEdit, m_ui->recipientPhoneEdit};
+}
+
+QWidget *OrderPage::widgetForPath(const QString &path) const
+{
+    if (path == QLatin1String("order.quantity"))
+        return m_ui->quantitySpin;
+    if (path == QLatin1String("order.pickup"))
+        return m_ui->pickupMailRadio;
+    if (path.startsWith(QLatin1String("organization.")))
+        return m_ui->unitNameEdit;
+    return WizardPageBase::widgetForPath(path);
+}
+
+void OrderPage::loadFromModel()
+{
+    m_loading = true;
+    const Application &app = m_wizard->application();
+    m_ui->unitNameEdit->setText(app.organization.name);
+    m_ui->usccEdit->setText(app.organization.uscc);
+    m_ui->orgTypeLabel->setText(enumDisplayName(app.organization.type));
+    (app.order.pickup == Pickup::Onsite ? m_ui->pickupOnsiteRadio : m_ui->pickupMailRadio)->setChecked(true);
+    m_ui->mailingAddressEdit->setText(app.order.mailingAddress);
+    m_ui->recipientNameEdit->setText(app.order.recipientName);
+    m_ui->recipientPhoneEdit->setText(app.order.recipientPhone);
+    m_ui->quantitySpin->setValue(qBound(1, app.order.quantity, 99));
+    m_ui->quantitySpin->setEnabled(m_wizard->feeFieldsEditable());
+    updateVisibility();
+    updateFee();
+    m_loading = false;
+}
+
+void OrderPage::updateVisibility()
+{
+    const ApplicationKind kind = m_wizard->application().kind;
+    const bool keyKind = kind == ApplicationKind::New || kind == ApplicationKind::Reissue;
+    m_ui->pickupGroup->setVisible(keyKind);
+    m_ui->mailPanel->setVisible(m_ui->pickupMailRadio->isChecked());
+}
+
+void OrderPage::updateFee()
+{
+    const Application &app = m_wizard->application();
+    const Money fee = m_wizard->context().platform().priceOf(app.kind) * qMax(1, app.order.quantity);
+    m_ui->feeLabel->setText(tr("Fee to pay: %1 yuan (excluding handling charges)").arg(fee.toString()));
+    updateVisibility();
+}
+
+void OrderPage::store()
+{
+    if (m_loading)
+        return;
+    Application &app = m_wizard->application();
+    app.order.pickup = m_ui->pickupMailRadio->isChecked() ? Pickup::Mail : Pickup::Onsite;
+    app.order.mailingAddress = m_ui->mailingAddressEdit->value();
+    app.order.recipientName = m_ui->recipientNameEdit->value();
+    app.order.recipientPhone = m_ui->recipientPhoneEdit->value();
+    app.order.quantity = m_ui->quantitySpin->value();
+    updateFee();
+    m_wizard->applicationEdited();
+}
+
+bool OrderPage::validatePage()
+{
+    store();
+    QList<FieldError> mine;
+    for (const FieldError &e : m_wizard->problems(ValidationPurpose::Pay))
+        if (e.step == WizardStep::Order)
+            mine << e;
+    QWidget *first = showErrors(mine);
+    if (mine.isEmpty()) {
+        setBanner(QString(), false);
+        return true;
+    }
+    QStringList lines;
+    for (const FieldError &e : mine)
+        lines << e.message;
+    setBanner(lines.join(QLatin1Char('\n')), true);
+    if (first)
+        first->setFocus();
+    return false;
+}
+
+} // namespace ca::ui
