@@ -4,7 +4,7 @@
 foreach(t tst_wizard tst_wizard_payment)
     if(EXISTS "${CMAKE_CURRENT_LIST_DIR}/${t}.cpp")
         ca_add_test(${t} LABEL gui
-            SOURCES "${CMAKE_CURRENT_LIST_DIR}/${t}.cpp" "${CMAKE_CURRENT_LIST_DIR}/WizardTestSupport.h"
+            SOURCES "${CMAKE_CURRENT_LIST_DIR}/${t}.cpp" "${CMAKE_CURRENT_LIST_DIR}/tst_wizard_support.h"
             LIBS caclient-ui catest-sandbox
             DEFS CA_SANDBOX_BIN="$<TARGET_FILE:ca-sandbox>"
             DEPENDS ca-sandbox
