@@ -118,8 +118,14 @@ int Payments::expireDue(Context &context)
         Sql::exec(db, QStringLiteral("UPDATE payment_orders SET status = 'expired', closed_at = ? WHERE order_no = ? AND status = 'open'"),
                   {now, orderNo});
         QSqlQuery other = Sql::exec(db, QStringLiteral("SELECT 1 FROM payment_orders WHERE application_id = ? AND status = 'open'"), {appId});
-        if (!other.next())
-            ApplicationStore::setPaymentStatus(context, appId, QStringLiteral("unpaid"), QStringLiteral("system"));
+        if (!other.next()) {
+            try {
+                ApplicationStore::setPaymentStatus(context, appId, QStringLiteral("unpaid"), QStringLiteral("system"));
+            } catch (const HttpError &) {
+                // The application moved on (or is gone): the order still expires.
+                qCWarning(lcSandbox) << "application" << appId << "refused payment status unpaid after order" << orderNo << "expired";
+            }
+        }
         qCInfo(lcSandbox) << "payment order" << orderNo << "expired";
     }
     tx.commit();
