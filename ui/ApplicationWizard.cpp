@@ -281,7 +281,9 @@ void ApplicationWizard::startFrom(const Draft &draft, const QString &pageName)
         applyPendingJump();
         return;
     }
-    const int saved = pageIdFromKey(pageName);
+    int saved = pageIdFromKey(pageName);
+    if (saved <= NoticePageId && existing && !draft.serverId.isEmpty())
+        saved = KindPageId; // the notice was accepted when the application was begun
     if (saved > NoticePageId && saved != currentId())
         setCurrentId(saved);
 }

@@ -12,8 +12,6 @@ InvoicePage::InvoicePage(ApplicationWizard *wizard)
 {
     m_ui->setupUi(this);
     installBanner();
-    m_ui->invoiceNormalRadio->setText(enumDisplayName(InvoiceType::Normal));
-    m_ui->invoiceSpecialRadio->setText(enumDisplayName(InvoiceType::Special));
     m_ui->titleEdit->setField(Field::Title, QStringLiteral("invoice.title"), tr("Invoice title"));
     m_ui->taxIdEdit->setField(Field::TaxId, QStringLiteral("invoice.tax_id"), tr("Tax ID"));
     m_ui->addressEdit->setField(Field::Address, QStringLiteral("invoice.address"), tr("Unit address"));

@@ -20,12 +20,6 @@ KindPage::KindPage(ApplicationWizard *wizard)
             if (on)
                 onToggled();
         });
-    // Names as the platform uses them (enumDisplayName: 新办, 补办, …).
-    m_ui->kindNewRadio->setText(enumDisplayName(ApplicationKind::New));
-    m_ui->kindReissueRadio->setText(enumDisplayName(ApplicationKind::Reissue));
-    m_ui->kindChangeRadio->setText(enumDisplayName(ApplicationKind::Change));
-    m_ui->kindRenewalRadio->setText(enumDisplayName(ApplicationKind::Renewal));
-    m_ui->kindExistingRadio->setText(enumDisplayName(ApplicationKind::Existing));
 }
 
 KindPage::~KindPage() = default;

@@ -14,8 +14,6 @@ OrderPage::OrderPage(ApplicationWizard *wizard)
 {
     m_ui->setupUi(this);
     installBanner();
-    m_ui->pickupOnsiteRadio->setText(enumDisplayName(Pickup::Onsite));
-    m_ui->pickupMailRadio->setText(enumDisplayName(Pickup::Mail));
     m_ui->mailingAddressEdit->setField(Field::MailingAddress, QStringLiteral("order.mailing_address"), tr("Mailing address"));
     m_ui->recipientNameEdit->setField(Field::Recipient, QStringLiteral("order.recipient_name"), tr("Recipient name"));
     m_ui->recipientPhoneEdit->setField(Field::Phone, QStringLiteral("order.recipient_phone"), tr("Recipient phone"));

@@ -1,0 +1,132 @@
+// Every wizard page laid out in the current language (CA_WIZARD_LANG, default
+// zh_CN; an extra catalogue may be given with CA_WIZARD_EXTRA_QM): each page
+// is grabbed to a PNG (CA_WIZARD_SHOTS_DIR, default a temporary directory) for
+// a person to look at, and checked for clipped single-line labels and buttons
+// (text wider than the widget) and for a title of the form "n/N".
+
+#include "tst_wizard_support.h"
+
+#include "i18n/Translations.h"
+#include "ui/Fonts.h"
+#include "ui/wizard/QrCodeWidget.h"
+
+#include <QAbstractButton>
+#include <QApplication>
+#include <QLabel>
+#include <QTranslator>
+
+using namespace ca;
+using namespace ca::ui;
+using namespace wiztest;
+
+class TestWizardScreens : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void everyPage();
+
+private:
+    void shoot(ApplicationWizard &w, const QString &name);
+    std::unique_ptr<test::SandboxProcess> m_sandbox;
+    QTemporaryDir m_tmp;
+    QString m_dir;
+    QString m_lang;
+    Session m_s;
+    QTranslator m_extra;
+    QStringList m_clipped;
+};
+
+void TestWizardScreens::initTestCase()
+{
+    m_lang = qEnvironmentVariable("CA_WIZARD_LANG", QStringLiteral("zh_CN"));
+    ca::i18n::install(*QCoreApplication::instance(), m_lang);
+    const QString extra = qEnvironmentVariable("CA_WIZARD_EXTRA_QM");
+    if (!extra.isEmpty() && m_extra.load(extra))
+        QCoreApplication::installTranslator(&m_extra);
+    applyChineseFontFallback(*qApp);
+    m_dir = qEnvironmentVariable("CA_WIZARD_SHOTS_DIR", m_tmp.path());
+    QDir().mkpath(m_dir);
+    m_sandbox = std::make_unique<test::SandboxProcess>(QStringList{QStringLiteral("--workflow"), QStringLiteral("pay-first")});
+    QVERIFY2(m_sandbox->start(), qPrintable(m_sandbox->lastError()));
+    QVERIFY(m_s.open(*m_sandbox, m_tmp.path(), QStringLiteral("s")));
+}
+
+void TestWizardScreens::shoot(ApplicationWizard &w, const QString &name)
+{
+    QCoreApplication::processEvents();
+    QTest::qWait(200);
+    const QString file = QStringLiteral("%1/wizard-%2-%3.png").arg(m_dir, m_lang, name);
+    QVERIFY(w.grab().save(file));
+    QVERIFY2(w.currentPage()->title().contains(QStringLiteral("/%1").arg(w.stepCount())), qPrintable(w.currentPage()->title()));
+    for (QLabel *l : w.currentPage()->findChildren<QLabel *>()) {
+        if (!l->isVisible() || l->wordWrap() || l->text().isEmpty() || l->textFormat() == Qt::RichText || !l->pixmap().isNull())
+            continue;
+        if (l->fontMetrics().horizontalAdvance(l->text().split(QLatin1Char('\n')).first()) > l->contentsRect().width() + 1)
+            m_clipped << QStringLiteral("%1: label %2 \"%3\"").arg(name, l->objectName(), l->text());
+    }
+    for (QAbstractButton *b : w.findChildren<QAbstractButton *>()) {
+        if (!b->isVisible() || b->text().isEmpty())
+            continue;
+        if (b->sizeHint().width() > b->width() + 1)
+            m_clipped << QStringLiteral("%1: button %2 \"%3\"").arg(name, b->objectName(), b->text());
+    }
+    qInfo().noquote() << "saved" << file;
+}
+
+void TestWizardScreens::everyPage()
+{
+    const QString pdf = writeFile(m_tmp.path(), QStringLiteral("营业执照.pdf"), test::tinyPdf());
+    const QString png = writeFile(m_tmp.path(), QStringLiteral("法人身份证.png"), test::tinyPng());
+    ApplicationWizard w(*m_s.context);
+    w.resize(960, 720);
+    w.show();
+    QTRY_VERIFY_WITH_TIMEOUT(w.isLoaded(), 30000);
+    shoot(w, QStringLiteral("1-notice"));
+    child<QCheckBox>(&w, "consentCheck")->setChecked(true);
+    w.next();
+    shoot(w, QStringLiteral("2-kind"));
+    w.next();
+    type(field(w, "mailingAddressEdit"), QStringLiteral("济南市历下区经十路1号"));
+    type(field(w, "recipientNameEdit"), QStringLiteral("张三"));
+    type(field(w, "recipientPhoneEdit"), QStringLiteral("１８７６９６２８８３"));
+    shoot(w, QStringLiteral("3-order-error"));
+    type(field(w, "recipientPhoneEdit"), QStringLiteral("１８７６９６２８８３３"));
+    shoot(w, QStringLiteral("3-order"));
+    w.next();
+    QCOMPARE(w.currentId(), int(ApplicationWizard::InvoicePageId));
+    type(field(w, "titleEdit"), QStringLiteral("济南示例科技有限公司"));
+    type(field(w, "taxIdEdit"), QStringLiteral("123456789012345678"));
+    type(field(w, "noticeMobileEdit"), QStringLiteral("18769628833"));
+    shoot(w, QStringLiteral("4-invoice-error"));
+    type(field(w, "taxIdEdit"), QStringLiteral("91370100ma3c5qx875"));
+    w.next();
+    QCOMPARE(w.currentId(), int(ApplicationWizard::AttachmentsPageId));
+    w.attachmentsPage()->chooseFile(AttachmentCategory::BusinessLicence, pdf);
+    w.attachmentsPage()->chooseFile(AttachmentCategory::LegalRepId, png);
+    QTRY_VERIFY_WITH_TIMEOUT(w.attachmentsPage()->row(AttachmentCategory::BusinessLicence)->isUploaded()
+                                 && w.attachmentsPage()->row(AttachmentCategory::LegalRepId)->isUploaded(),
+                             60000);
+    shoot(w, QStringLiteral("5-scans"));
+    w.next();
+    shoot(w, QStringLiteral("6-summary"));
+    w.next();
+    QCOMPARE(w.currentId(), int(ApplicationWizard::PaymentPageId));
+    PaymentWidget *pay = w.paymentWidget();
+    pay->setOpensCashier(false);
+    QTRY_VERIFY_WITH_TIMEOUT(!pay->applicationId().isEmpty(), 30000);
+    shoot(w, QStringLiteral("7-payment"));
+    child<QCheckBox>(pay, "nonRefundCheck")->setChecked(true);
+    child<QRadioButton>(pay, "channelBankRadio")->setChecked(true);
+    child<QPushButton>(pay, "payButton")->click();
+    QTRY_VERIFY_WITH_TIMEOUT(child<QWidget>(pay, "cashierPanel")->isVisible(), 30000);
+    shoot(w, QStringLiteral("7-payment-bank"));
+    child<QRadioButton>(pay, "channelWechatRadio")->setChecked(true);
+    child<QPushButton>(pay, "payButton")->click();
+    QTRY_VERIFY_WITH_TIMEOUT(child<QWidget>(pay, "wechatPanel")->isVisible() && !child<QrCodeWidget>(pay, "qrWidget")->matrix().isNull(), 30000);
+    shoot(w, QStringLiteral("7-payment-wechat"));
+    QVERIFY2(m_clipped.isEmpty(), qPrintable(m_clipped.join(QLatin1Char('\n'))));
+}
+
+QTEST_MAIN(TestWizardScreens)
+#include "tst_wizard_screens.moc"
