@@ -59,8 +59,20 @@ void TestSandboxExtPayments::platformInfo()
     QCOMPARE(o.value(QStringLiteral("wechat_order_ttl_seconds")).toInt(), 300);
     QCOMPARE(o.value(QStringLiteral("prices")).toObject().value(QStringLiteral("new")).toString(), QStringLiteral("300.00"));
     QCOMPARE(o.value(QStringLiteral("prices")).toObject().value(QStringLiteral("existing")).toString(), QStringLiteral("0.00"));
-    QVERIFY(o.value(QStringLiteral("notice")).toObject().value(QStringLiteral("text")).toString().contains(QStringLiteral("不能退办")));
-    QCOMPARE(o.value(QStringLiteral("attachment_categories")).toArray().size(), 5);
+    const QJsonObject notice = o.value(QStringLiteral("notice")).toObject();
+    QCOMPARE(notice.value(QStringLiteral("title")).toString(), QStringLiteral("CA网上办理告知及确认书"));
+    QVERIFY(notice.value(QStringLiteral("text")).toString().contains(QStringLiteral("不能退办")));
+    QVERIFY(notice.value(QStringLiteral("text_en")).toString().contains(QStringLiteral("not refunded")));
+    QVERIFY(!o.value(QStringLiteral("payee")).toString().isEmpty());
+    const QJsonArray cats = o.value(QStringLiteral("attachment_categories")).toArray();
+    QCOMPARE(cats.size(), 5);
+    for (const QJsonValue &v : cats) {
+        const QJsonObject c = v.toObject();
+        QVERIFY(!c.value(QStringLiteral("label")).toString().isEmpty());
+        QVERIFY(!c.value(QStringLiteral("description")).toString().isEmpty());
+        QVERIFY(c.value(QStringLiteral("required_for")).toArray().contains(QStringLiteral("new"))
+                || c.value(QStringLiteral("category")).toString() != QLatin1String("business_licence"));
+    }
 }
 
 void TestSandboxExtPayments::orderPerChannel()
