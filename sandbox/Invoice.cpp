@@ -32,15 +32,6 @@ QString kindLabel(const QString &kind)
     return QStringLiteral("已有CA");
 }
 
-QString channelLabel(const QString &channel)
-{
-    if (channel == QLatin1String("bank"))
-        return QStringLiteral("网银支付");
-    if (channel == QLatin1String("alipay"))
-        return QStringLiteral("支付宝支付");
-    return QStringLiteral("微信支付");
-}
-
 } // namespace
 
 InvoiceData InvoiceData::from(const StoredApplication &app, const StoredOrder &order)
@@ -150,7 +141,7 @@ QByteArray Invoice::render(const InvoiceData &d)
     p.setPen(Qt::black);
     T::text(p, 30, 103, 168, 20,
             QStringLiteral("支付订单号：%1\nCA申请编号：%2\n支付方式：%3    支付时间：%4")
-                .arg(d.orderNo, d.applicationId, channelLabel(d.channel), Context::isoTime(d.issuedAt)),
+                .arg(d.orderNo, d.applicationId, Payments::channelLabel(d.channel), Context::isoTime(d.issuedAt)),
             Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap);
     p.setFont(T::cjkFont(8));
     p.setPen(Qt::darkGray);
@@ -172,22 +163,9 @@ QByteArray Invoice::pdf(Context &context, const StoredApplication &app)
                         QStringLiteral("The e-invoice is available once the fee has been paid; pay first and refresh the payment status."));
     QString safeId = app.id;
     safeId.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9_-]")), QStringLiteral("_"));
-    const QString path = context.path(QStringLiteral("invoices/%1-%2.pdf").arg(safeId, order->orderNo));
-    QFile cached(path);
-    if (cached.open(QIODevice::ReadOnly))
-        return cached.readAll();
-    if (!Templates::pdfAvailable())
-        throw HttpError(503, QStringLiteral("pdf_unavailable"), QStringLiteral("The server cannot produce PDF files at the moment. Try again later."));
-    const QByteArray data = render(InvoiceData::from(app, *order));
-    if (data.isEmpty())
-        throw HttpError(500, QStringLiteral("internal"), QStringLiteral("The server could not produce the e-invoice. Try again later."));
-    QDir().mkpath(context.path(QStringLiteral("invoices")));
-    QSaveFile out(path);
-    if (out.open(QIODevice::WriteOnly)) {
-        out.write(data);
-        out.commit();
-    }
-    return data;
+    const InvoiceData data = InvoiceData::from(app, *order);
+    return Templates::cachedPdf(context, QStringLiteral("invoices/%1-%2.pdf").arg(safeId, order->orderNo),
+                                [&data] { return render(data); });
 }
 
 } // namespace ca::sandbox

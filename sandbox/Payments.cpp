@@ -41,15 +41,6 @@ QString html(const QString &s)
     return s.toHtmlEscaped();
 }
 
-QString channelLabel(const QString &channel)
-{
-    if (channel == QLatin1String("bank"))
-        return QStringLiteral("网银支付");
-    if (channel == QLatin1String("alipay"))
-        return QStringLiteral("支付宝支付");
-    return QStringLiteral("微信支付");
-}
-
 QString pageShell(const QString &title, const QString &body)
 {
     return QStringLiteral(
@@ -83,6 +74,15 @@ int Payments::ttlSeconds(const QString &channel)
 bool Payments::isChannel(const QString &channel)
 {
     return channel == QLatin1String("bank") || channel == QLatin1String("alipay") || channel == QLatin1String("wechat");
+}
+
+QString Payments::channelLabel(const QString &channel)
+{
+    if (channel == QLatin1String("bank"))
+        return QStringLiteral("网银支付");
+    if (channel == QLatin1String("alipay"))
+        return QStringLiteral("支付宝支付");
+    return QStringLiteral("微信支付");
 }
 
 QString Payments::payeeName()
@@ -202,32 +202,38 @@ StoredOrder Payments::open(Context &context, const StoredApplication &app, const
     return o;
 }
 
+StoredOrder Payments::require(Context &context, const QString &orderNo)
+{
+    auto order = find(context, orderNo);
+    if (!order)
+        throw HttpError(404, QStringLiteral("not_found"), QStringLiteral("No payment order %1 exists; check the order number.").arg(orderNo.left(40)));
+    return *order;
+}
+
 StoredOrder Payments::settle(Context &context, const QString &orderNo, const QString &actor)
 {
     expireDue(context);
     QSqlDatabase db = context.db();
     Sql::Transaction tx(db);
-    auto order = find(context, orderNo);
-    if (!order)
-        throw HttpError(404, QStringLiteral("not_found"), QStringLiteral("No payment order %1 exists; check the order number.").arg(orderNo.left(40)));
-    if (order->status == QLatin1String("paid"))
-        return *order; // a repeated notification changes nothing
-    if (order->status == QLatin1String("expired"))
+    StoredOrder order = require(context, orderNo);
+    if (order.status == QLatin1String("paid"))
+        return order; // a repeated notification changes nothing
+    if (order.status == QLatin1String("expired"))
         throw HttpError(409, QStringLiteral("order_expired"),
                         QStringLiteral("This payment order has expired and can no longer be paid; open a new order from the application."));
-    if (order->status != QLatin1String("open"))
+    if (order.status != QLatin1String("open"))
         throw HttpError(409, QStringLiteral("order_closed"),
                         QStringLiteral("This payment order was cancelled or replaced and can no longer be paid; open a new order from the application."));
     QDateTime now = context.now();
     now = now.addMSecs(-now.time().msec());
     Sql::exec(db, QStringLiteral("UPDATE payment_orders SET status = 'paid', paid_at = ? WHERE order_no = ?"),
               {Context::isoTime(now), orderNo});
-    ApplicationStore::setPaymentStatus(context, order->applicationId, QStringLiteral("paid"), actor);
+    ApplicationStore::setPaymentStatus(context, order.applicationId, QStringLiteral("paid"), actor);
     tx.commit();
-    order->status = QStringLiteral("paid");
-    order->paidAt = now;
+    order.status = QStringLiteral("paid");
+    order.paidAt = now;
     qCInfo(lcSandbox) << "payment order" << orderNo << "paid";
-    return *order;
+    return order;
 }
 
 StoredOrder Payments::cancel(Context &context, const QString &orderNo)
@@ -235,17 +241,15 @@ StoredOrder Payments::cancel(Context &context, const QString &orderNo)
     expireDue(context);
     QSqlDatabase db = context.db();
     Sql::Transaction tx(db);
-    auto order = find(context, orderNo);
-    if (!order)
-        throw HttpError(404, QStringLiteral("not_found"), QStringLiteral("No payment order %1 exists; check the order number.").arg(orderNo.left(40)));
-    if (order->status != QLatin1String("open"))
-        return *order;
+    StoredOrder order = require(context, orderNo);
+    if (order.status != QLatin1String("open"))
+        return order;
     Sql::exec(db, QStringLiteral("UPDATE payment_orders SET status = 'closed', closed_at = ? WHERE order_no = ?"), {context.nowIso(), orderNo});
-    ApplicationStore::setPaymentStatus(context, order->applicationId, QStringLiteral("unpaid"), QStringLiteral("system"));
+    ApplicationStore::setPaymentStatus(context, order.applicationId, QStringLiteral("unpaid"), QStringLiteral("system"));
     tx.commit();
-    order->status = QStringLiteral("closed");
+    order.status = QStringLiteral("closed");
     qCInfo(lcSandbox) << "payment order" << orderNo << "cancelled at the cashier";
-    return *order;
+    return order;
 }
 
 QString Payments::payPath(const StoredOrder &order)

@@ -50,6 +50,7 @@ public:
     static int expireDue(Context &context);
 
     static std::optional<StoredOrder> find(Context &context, const QString &orderNo);
+    static StoredOrder require(Context &context, const QString &orderNo); // HttpError 404 when unknown
     static std::optional<StoredOrder> latestForApplication(Context &context, const QString &applicationId);
 
     // Opens (or returns the open) order. *created tells which. Throws HttpError.
@@ -75,6 +76,7 @@ public:
     static QByteArray resultPage(const StoredOrder &order, const QString &title, const QString &text);
 
     static QString payeeName();
+    static QString channelLabel(const QString &channel); // 网银支付 | 支付宝支付 | 微信支付
 };
 
 } // namespace ca::sandbox

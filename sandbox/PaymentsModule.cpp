@@ -112,25 +112,32 @@ Reply orderStatePage(const StoredOrder &order)
                                                QStringLiteral("该订单已取消或已被新的订单替代，请返回CA办理页面重新发起支付。")));
 }
 
+// The open order of a cashier request; otherwise *answer is the page to show.
+std::optional<StoredOrder> openCashierOrder(Context &context, const Request &request, Reply *answer)
+{
+    auto order = cashierOrder(context, request, answer);
+    if (order && order->status != QLatin1String("open")) {
+        *answer = orderStatePage(*order);
+        return std::nullopt;
+    }
+    return order;
+}
+
 Reply cashierGet(Context &context, Request &request)
 {
-    Reply notFound;
-    const auto order = cashierOrder(context, request, &notFound);
+    Reply answer;
+    const auto order = openCashierOrder(context, request, &answer);
     if (!order)
-        return notFound;
-    if (order->status != QLatin1String("open"))
-        return orderStatePage(*order);
+        return answer;
     return htmlReply(200, Payments::cashierPage(*order, applicantName(context, *order)));
 }
 
 Reply cashierConfirm(Context &context, Request &request)
 {
-    Reply notFound;
-    const auto order = cashierOrder(context, request, &notFound);
+    Reply answer;
+    const auto order = openCashierOrder(context, request, &answer);
     if (!order)
-        return notFound;
-    if (order->status != QLatin1String("open"))
-        return orderStatePage(*order);
+        return answer;
     try {
         return orderStatePage(Payments::settle(context, order->orderNo, QStringLiteral("payment:") + order->channel));
     } catch (const HttpError &) {
@@ -144,12 +151,10 @@ Reply cashierConfirm(Context &context, Request &request)
 
 Reply cashierCancel(Context &context, Request &request)
 {
-    Reply notFound;
-    const auto order = cashierOrder(context, request, &notFound);
+    Reply answer;
+    const auto order = openCashierOrder(context, request, &answer);
     if (!order)
-        return notFound;
-    if (order->status != QLatin1String("open"))
-        return orderStatePage(*order);
+        return answer;
     const StoredOrder closed = Payments::cancel(context, order->orderNo);
     return htmlReply(200, Payments::resultPage(closed, QStringLiteral("订单已取消"),
                                                QStringLiteral("您已取消本次支付，未扣款。如需支付，请返回CA办理页面重新发起支付。")));

@@ -6,6 +6,7 @@
 #include <QBuffer>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QGuiApplication>
 #include <QPageLayout>
 #include <QPageSize>
@@ -179,16 +180,21 @@ QByteArray Templates::pdf(Context &context, const QString &name)
     if (!names().contains(name))
         throw HttpError(404, QStringLiteral("not_found"),
                         QStringLiteral("There is no template %1; the templates are application_form and authorization_letter.").arg(name.left(40)));
-    const QString path = context.path(QStringLiteral("templates/%1.pdf").arg(name));
+    return cachedPdf(context, QStringLiteral("templates/%1.pdf").arg(name), [&name] { return render(name); });
+}
+
+QByteArray Templates::cachedPdf(Context &context, const QString &relativePath, const std::function<QByteArray()> &render)
+{
+    const QString path = context.path(relativePath);
     QFile cached(path);
     if (cached.open(QIODevice::ReadOnly))
         return cached.readAll();
     if (!pdfAvailable())
         throw HttpError(503, QStringLiteral("pdf_unavailable"), QStringLiteral("The server cannot produce PDF files at the moment. Try again later."));
-    const QByteArray data = render(name);
+    const QByteArray data = render();
     if (data.isEmpty())
-        throw HttpError(500, QStringLiteral("internal"), QStringLiteral("The server could not produce the template. Try again later."));
-    QDir().mkpath(context.path(QStringLiteral("templates")));
+        throw HttpError(500, QStringLiteral("internal"), QStringLiteral("The server could not produce the PDF file. Try again later."));
+    QDir().mkpath(QFileInfo(path).absolutePath());
     QSaveFile out(path);
     if (out.open(QIODevice::WriteOnly)) {
         out.write(data);

@@ -5,6 +5,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
+
 class QPainter;
 class QPdfWriter;
 
@@ -26,6 +28,10 @@ public:
     static QByteArray pdf(Context &context, const QString &name);
     // Renders without cache; empty on failure.
     static QByteArray render(const QString &name);
+
+    // DIR/<relativePath> if it exists, else render() saved there. Throws
+    // HttpError 503 "pdf_unavailable" without a QGuiApplication, 500 when rendering fails.
+    static QByteArray cachedPdf(Context &context, const QString &relativePath, const std::function<QByteArray()> &render);
 
     // --- PDF toolkit (A4, 300 dpi; coordinates in millimetres) ---
     static bool pdfAvailable();
