@@ -1,5 +1,6 @@
 // Routes and admin verb of the PIN reset (see PinReset.h) and the dev outbox:
 //   POST /api/v1/pin-resets {"token_serial"} -> 201 {"id", "expires_at", "mobile_hint"}
+//        (404 when the platform records that key for another organisation)
 //   POST /api/v1/pin-resets/{id}/verify {"code"} -> 200 {"so_pin"}
 //        errors: 422 code_invalid, 410 code_expired, 410 request_closed, 404 not_found
 //   GET  /api/v1/dev/outbox -> {"items": [{"time", "to", "text"}]}   (sandbox only)
@@ -12,6 +13,7 @@
 #include "PinReset.h"
 #include "Reply.h"
 #include "SandboxServer.h"
+#include "Sql.h"
 
 #include <QJsonObject>
 #include <QRegularExpression>
@@ -40,6 +42,12 @@ Reply createReset(Context &context, Request &request)
     if (!PinReset::isValidSerial(serial))
         JsonBody::throwFields({{QStringLiteral("token_serial"), QStringLiteral("invalid"),
                                 QStringLiteral("The USB key serial number must be 1 to 32 printable characters without spaces; read it from the key again.")}});
+    // A key the platform knows as another organisation's is not this one's to reset.
+    QSqlQuery owner = Sql::exec(context.db(), QStringLiteral("SELECT 1 FROM certificates WHERE token_serial = ? AND organization_id <> ? LIMIT 1"),
+                                {PinReset::normalizeSerial(serial), org.id});
+    if (owner.next())
+        throw HttpError(404, QStringLiteral("not_found"),
+                        QStringLiteral("The USB key %1 is not registered to your organisation; reset the PIN of your own key.").arg(serial.trimmed().left(32)));
     if (org.mobile.isEmpty())
         throw HttpError(409, QStringLiteral("no_mobile"),
                         QStringLiteral("Your organisation has no registered mobile number to send the code to; register one with the platform first."));

@@ -143,6 +143,18 @@ void TestSandboxExtPinReset::isolation()
     QCOMPARE(verify(other, id, code).status, 404);
     for (const QJsonValue &v : other.get(QStringLiteral("/api/v1/dev/outbox")).json().value(QStringLiteral("items")).toArray())
         QVERIFY(!v.toObject().value(QStringLiteral("text")).toString().contains(QStringLiteral("TOKEN-ISO")));
+    // A key the platform issued to the purchaser cannot be reset by the supplier.
+    QTemporaryDir dir;
+    bool ok = false;
+    runOpenssl({QStringLiteral("req"), QStringLiteral("-new"), QStringLiteral("-nodes"), QStringLiteral("-newkey"), QStringLiteral("ec"),
+                QStringLiteral("-pkeyopt"), QStringLiteral("ec_paramgen_curve:P-256"), QStringLiteral("-keyout"), QStringLiteral("p.key"),
+                QStringLiteral("-out"), QStringLiteral("p.csr"), QStringLiteral("-subj"), QStringLiteral("/CN=purchaser")}, dir.path(), &ok);
+    QVERIFY(ok);
+    const QString otherUscc = other.get(QStringLiteral("/api/v1/organization")).json().value(QStringLiteral("uscc")).toString();
+    QCOMPARE(m_sandbox->runAdmin({QStringLiteral("issue"), dir.filePath(QStringLiteral("p.csr")), otherUscc, QStringLiteral("TOKEN-PURCHASER")}).exitCode, 0);
+    QCOMPARE(m_http->post(QStringLiteral("/api/v1/pin-resets"), QJsonObject{{QStringLiteral("token_serial"), QStringLiteral("TOKEN-PURCHASER")}}).status, 404);
+    QVERIFY(!startReset(other, QStringLiteral("TOKEN-PURCHASER")).isEmpty());
+
     SandboxHttp reviewer(*m_sandbox);
     QVERIFY(reviewer.login(QStringLiteral("reviewer")));
     QCOMPARE(reviewer.post(QStringLiteral("/api/v1/pin-resets"), QJsonObject{{QStringLiteral("token_serial"), QStringLiteral("X1")}}).status, 403);
