@@ -18,6 +18,7 @@
 
 #if __has_include("ui/ApplicationWizard.h")
 #include "ui/ApplicationWizard.h"
+#include "ui/wizard/PaymentDialog.h"
 #define CA_HAVE_WIZARD 1
 #endif
 
@@ -563,10 +564,29 @@ void MainWindow::openWizard(const WizardRequest &request)
 void MainWindow::defaultOpenWizard(const WizardRequest &request)
 {
 #ifdef CA_HAVE_WIZARD
-    auto *wizard = new ApplicationWizard(m_context, request.key, this);
-    wizard->setAttribute(Qt::WA_DeleteOnClose);
-    connect(wizard, &QDialog::finished, this, &MainWindow::refresh);
-    wizard->show();
+    QDialog *window = nullptr;
+    switch (request.purpose) {
+    case WizardRequest::Purpose::New:
+    case WizardRequest::Purpose::Edit:
+        window = new ApplicationWizard(m_context, request.key, this);
+        break;
+    case WizardRequest::Purpose::FixProblems:
+        window = ApplicationWizard::openAtProblem(m_context, request.key, request.step.value_or(WizardStep::Kind),
+                                                  request.fieldPath, this);
+        break;
+    case WizardRequest::Purpose::Pay:
+        // Pay-first: the wizard's payment page; review-first: the standalone payment window once approved.
+        if (m_context.workflow() == Workflow::PayFirst)
+            window = ApplicationWizard::openAtPayment(m_context, request.key, this);
+        else
+            window = new PaymentDialog(m_context, request.key, this);
+        break;
+    }
+    if (!window)
+        return;
+    window->setAttribute(Qt::WA_DeleteOnClose);
+    connect(window, &QDialog::finished, this, &MainWindow::refresh);
+    window->show();
 #else
     m_context.messages().inform(this, tr("CA application"),
                                 tr("The application wizard is not part of this build."),
