@@ -1094,6 +1094,92 @@
     </message>
 </context>
 <context>
+    <name>PinChangeDialog</name>
+    <message>
+        <source>Change the PIN of the USB key</source>
+        <translation>修改CA锁PIN码</translation>
+    </message>
+    <message>
+        <source>&amp;Current PIN:</source>
+        <translation>当前PIN码(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Current PIN</source>
+        <translation>当前PIN码</translation>
+    </message>
+    <message>
+        <source>&amp;New PIN:</source>
+        <translation>新PIN码(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>New PIN</source>
+        <translation>新PIN码</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat the new PIN:</source>
+        <translation>再次输入新PIN码(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Repeat the new PIN</source>
+        <translation>再次输入新PIN码</translation>
+    </message>
+    <message>
+        <source>C&amp;hange PIN</source>
+        <translation>修改PIN码(&amp;H)</translation>
+    </message>
+    <message>
+        <source>C&amp;lose</source>
+        <translation>关闭(&amp;L)</translation>
+    </message>
+</context>
+<context>
+    <name>PinResetDialog</name>
+    <message>
+        <source>Reset the PIN of the USB key</source>
+        <translation>重置CA锁PIN码</translation>
+    </message>
+    <message>
+        <source>A PIN reset unlocks the key and sets a new PIN. The platform sends a verification code to the mobile number registered for your unit; with the code, the key is unlocked with its administrator PIN, which is used once and not kept. The certificates on the key stay as they are.</source>
+        <translation>重置PIN码会解锁CA锁并设置新的PIN码。平台会向本单位登记的手机号码发送验证码；凭验证码，CA锁将用其管理员PIN码解锁，管理员PIN码只使用一次，不会保存。CA锁中的证书保持不变。</translation>
+    </message>
+    <message>
+        <source>&amp;Send the verification code</source>
+        <translation>发送验证码(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Verification &amp;code:</source>
+        <translation>验证码(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Verification code</source>
+        <translation>验证码</translation>
+    </message>
+    <message>
+        <source>&amp;New PIN:</source>
+        <translation>新PIN码(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>New PIN</source>
+        <translation>新PIN码</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat the new PIN:</source>
+        <translation>再次输入新PIN码(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Repeat the new PIN</source>
+        <translation>再次输入新PIN码</translation>
+    </message>
+    <message>
+        <source>&amp;Reset PIN</source>
+        <translation>重置PIN码(&amp;R)</translation>
+    </message>
+    <message>
+        <source>C&amp;lose</source>
+        <translation>关闭(&amp;L)</translation>
+    </message>
+</context>
+<context>
     <name>PinStates</name>
     <message>
         <source>The USB key has no user PIN yet. Ask the certificate centre to initialise the key.</source>
@@ -1462,6 +1548,77 @@
     <message>
         <source>The token command &apos;%1&apos; takes no argument &apos;%2&apos;.</source>
         <translation>CA锁命令“%1”不接受参数“%2”。</translation>
+    </message>
+</context>
+<context>
+    <name>TokenPanel</name>
+    <message>
+        <source>My keys</source>
+        <translation>我的CA锁</translation>
+    </message>
+    <message>
+        <source>No USB key was found.</source>
+        <translation>未找到CA锁。</translation>
+    </message>
+    <message>
+        <source>Configured driver (PKCS#11 module):</source>
+        <translation>已配置的驱动（PKCS#11模块）：</translation>
+    </message>
+    <message>
+        <source>What the driver reported:</source>
+        <translation>驱动报告的信息：</translation>
+    </message>
+    <message>
+        <source>&amp;Check again</source>
+        <translation>重新检测(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Key:</source>
+        <translation>CA锁(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>USB key</source>
+        <translation>CA锁</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Label:</source>
+        <translation>标签：</translation>
+    </message>
+    <message>
+        <source>Serial number:</source>
+        <translation>序列号：</translation>
+    </message>
+    <message>
+        <source>Maker:</source>
+        <translation>厂商：</translation>
+    </message>
+    <message>
+        <source>PIN state:</source>
+        <translation>PIN码状态：</translation>
+    </message>
+    <message>
+        <source>Certificates on the key</source>
+        <translation>CA锁中的证书</translation>
+    </message>
+    <message>
+        <source>Re&amp;new</source>
+        <translation>延期续费(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Change &amp;PIN</source>
+        <translation>修改PIN码(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Reset PIN (&amp;unlock)</source>
+        <translation>重置PIN码（解锁）(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Register as &amp;existing CA</source>
+        <translation>登记为已有CA(&amp;E)</translation>
     </message>
 </context>
 <context>
@@ -3509,6 +3666,162 @@ Apply for CA certificates (USB keys) on the procurement platform, pay, follow th
     </message>
 </context>
 <context>
+    <name>ca::ui::PinChangeDialog</name>
+    <message>
+        <source>USB key %1, serial number %2.</source>
+        <translation>CA锁%1，序列号%2。</translation>
+    </message>
+    <message>
+        <source>The new PIN must have from %1 to %2 characters, and must differ from the current PIN.</source>
+        <translation>新PIN码须为%1至%2个字符，且不能与当前PIN码相同。</translation>
+    </message>
+    <message>
+        <source>The new PIN must have at least %1 characters, and must differ from the current PIN.</source>
+        <translation>新PIN码至少须有%1个字符，且不能与当前PIN码相同。</translation>
+    </message>
+    <message>
+        <source>The PIN of this key is in order: no wrong PIN has been entered since the last correct one.</source>
+        <translation>该CA锁的PIN码状态正常：自上次输入正确后没有输错过。</translation>
+    </message>
+    <message>
+        <source>This key has a PIN pad: after you click Change PIN, type the current PIN and the new PIN twice on the key&apos;s reader.</source>
+        <translation>该CA锁带有密码键盘：点击“修改PIN码”后，请在读卡器上输入当前PIN码，再输入两次新PIN码。</translation>
+    </message>
+    <message>
+        <source>Enter the current PIN of the key.</source>
+        <translation>请输入CA锁的当前PIN码。</translation>
+    </message>
+    <message>
+        <source>Enter the new PIN.</source>
+        <translation>请输入新PIN码。</translation>
+    </message>
+    <message>
+        <source>The new PIN is too short: this key needs at least %1 characters.</source>
+        <translation>新PIN码太短：该CA锁至少需要%1个字符。</translation>
+    </message>
+    <message>
+        <source>The new PIN is too long: this key takes at most %1 characters.</source>
+        <translation>新PIN码太长：该CA锁最多接受%1个字符。</translation>
+    </message>
+    <message>
+        <source>The two new PINs differ. Type the new PIN again in both fields.</source>
+        <translation>两次输入的新PIN码不一致。请在两个输入框中重新输入新PIN码。</translation>
+    </message>
+    <message>
+        <source>The new PIN is the same as the current PIN. Choose a different PIN.</source>
+        <translation>新PIN码与当前PIN码相同。请设置不同的PIN码。</translation>
+    </message>
+    <message>
+        <source>Type the current PIN and the new PIN on the key&apos;s reader now…</source>
+        <translation>请现在在读卡器上输入当前PIN码和新PIN码…</translation>
+    </message>
+    <message>
+        <source>Changing the PIN on the key…</source>
+        <translation>正在修改CA锁的PIN码…</translation>
+    </message>
+    <message>
+        <source>The PIN was changed. Use the new PIN from now on; the certificates on the key are unchanged.</source>
+        <translation>PIN码已修改。今后请使用新PIN码；CA锁中的证书没有变化。</translation>
+    </message>
+    <message>
+        <source>The current PIN is wrong; the PIN was not changed.</source>
+        <translation>当前PIN码错误，PIN码未修改。</translation>
+    </message>
+    <message>
+        <source>The PIN of the key is locked; it was not changed. Apply for a PIN reset to unlock the key.</source>
+        <translation>CA锁的PIN码已被锁定，未作修改。请申请重置PIN码以解锁。</translation>
+    </message>
+    <message>
+        <source>The key refused the new PIN (length or characters); the PIN was not changed. Choose another new PIN.</source>
+        <translation>CA锁不接受新PIN码（长度或字符不符合要求），PIN码未修改。请另设一个新PIN码。</translation>
+    </message>
+    <message>
+        <source>The key was removed; the PIN was not changed. Insert the key and try again.</source>
+        <translation>CA锁已被拔出，PIN码未修改。请插入CA锁后重试。</translation>
+    </message>
+</context>
+<context>
+    <name>ca::ui::PinResetDialog</name>
+    <message>
+        <source>USB key %1, serial number %2.</source>
+        <translation>CA锁%1，序列号%2。</translation>
+    </message>
+    <message>
+        <source>&amp;Send a new code</source>
+        <translation>重新发送验证码(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Send the verification code</source>
+        <translation>发送验证码(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Asking the platform to send the verification code…</source>
+        <translation>正在请求平台发送验证码…</translation>
+    </message>
+    <message>
+        <source>A verification code was sent to the registered mobile %1. It is valid for 5 minutes; type it below with the new PIN.</source>
+        <translation>验证码已发送到登记的手机%1，5分钟内有效；请在下面输入验证码和新PIN码。</translation>
+    </message>
+    <message>
+        <source>The verification code has 6 digits; type the code from the text message.</source>
+        <translation>验证码为6位数字；请输入短信中的验证码。</translation>
+    </message>
+    <message>
+        <source>Enter the new PIN.</source>
+        <translation>请输入新PIN码。</translation>
+    </message>
+    <message>
+        <source>The new PIN is too short: this key needs at least %1 characters.</source>
+        <translation>新PIN码太短：该CA锁至少需要%1个字符。</translation>
+    </message>
+    <message>
+        <source>The new PIN is too long: this key takes at most %1 characters.</source>
+        <translation>新PIN码太长：该CA锁最多接受%1个字符。</translation>
+    </message>
+    <message>
+        <source>The two new PINs differ. Type the new PIN again in both fields.</source>
+        <translation>两次输入的新PIN码不一致。请在两个输入框中重新输入新PIN码。</translation>
+    </message>
+    <message>
+        <source>Checking the verification code with the platform…</source>
+        <translation>正在向平台核对验证码…</translation>
+    </message>
+    <message numerus="yes">
+        <source>The verification code is wrong; check the text message and type it again (%n try(s) left).</source>
+        <translation>
+            <numerusform>验证码错误；请核对短信后重新输入（还剩%n次机会）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The verification code has expired (codes are valid for 5 minutes). Send a new code and type the new one.</source>
+        <translation>验证码已过期（验证码5分钟内有效）。请重新发送并输入新的验证码。</translation>
+    </message>
+    <message>
+        <source>This PIN reset request was closed after 3 wrong codes. Send a new code to start again.</source>
+        <translation>验证码输错3次，本次PIN码重置请求已关闭。请重新发送验证码后再试。</translation>
+    </message>
+    <message>
+        <source>The USB key service is not available. Restart the program and try again.</source>
+        <translation>CA锁服务不可用。请重新启动程序后重试。</translation>
+    </message>
+    <message>
+        <source>Setting the new PIN on the key…</source>
+        <translation>正在为CA锁设置新PIN码…</translation>
+    </message>
+    <message>
+        <source>The PIN was reset and the key is unlocked. Use the new PIN from now on.</source>
+        <translation>PIN码已重置，CA锁已解锁。今后请使用新PIN码。</translation>
+    </message>
+    <message>
+        <source>The key was removed before the new PIN was set; the PIN is unchanged. Insert the key and send a new code.</source>
+        <translation>设置新PIN码之前CA锁已被拔出，PIN码未改变。请插入CA锁并重新发送验证码。</translation>
+    </message>
+    <message>
+        <source>The key refused the reset (%1); the PIN is unchanged. Send a new code to try again.</source>
+        <translation>CA锁拒绝了重置（%1），PIN码未改变。请重新发送验证码后再试。</translation>
+    </message>
+</context>
+<context>
     <name>ca::ui::QrCodeWidget</name>
     <message>
         <source>WeChat payment QR code</source>
@@ -3686,6 +3999,142 @@ Apply for CA certificates (USB keys) on the procurement platform, pay, follow th
     <message>
         <source>Still missing before the application can be submitted:</source>
         <translation>提交申请前还缺少以下内容：</translation>
+    </message>
+</context>
+<context>
+    <name>ca::ui::TokenPanel</name>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Holder</source>
+        <translation>持有人</translation>
+    </message>
+    <message>
+        <source>Unified social credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Issuer</source>
+        <translation>颁发者</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>生效时间</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>Days left</source>
+        <translation>剩余天数</translation>
+    </message>
+    <message>
+        <source>&lt;ol&gt;&lt;li&gt;Insert the USB key (CA certificate key) into a USB port of this computer and wait a few seconds.&lt;/li&gt;&lt;li&gt;Check that the driver of the key is installed: it comes from the certificate centre or the maker of the key.&lt;/li&gt;&lt;li&gt;Check the driver path under Settings: it must name the PKCS#11 module of your key.&lt;/li&gt;&lt;li&gt;Try another USB port, and avoid USB hubs without their own power supply.&lt;/li&gt;&lt;/ol&gt;</source>
+        <translation>&lt;ol&gt;&lt;li&gt;将CA锁（CA证书介质）插入本机的USB接口，并等待几秒钟。&lt;/li&gt;&lt;li&gt;确认已安装CA锁驱动：驱动由CA中心或CA锁厂商提供。&lt;/li&gt;&lt;li&gt;检查“设置”中的驱动路径：它必须指向您的CA锁的PKCS#11模块。&lt;/li&gt;&lt;li&gt;换一个USB接口试试，并避免使用没有独立供电的USB集线器。&lt;/li&gt;&lt;/ol&gt;</translation>
+    </message>
+    <message>
+        <source>Reading the USB keys…</source>
+        <translation>正在读取CA锁…</translation>
+    </message>
+    <message>
+        <source>%1 (serial %2)</source>
+        <extracomment>the key picker: unit name and serial number of the USB key</extracomment>
+        <translation>%1（序列号%2）</translation>
+    </message>
+    <message>
+        <source>%1 (found automatically; no driver is configured)</source>
+        <translation>%1（自动找到；未配置驱动）</translation>
+    </message>
+    <message>
+        <source>None configured; the usual drivers of USB keys are tried automatically.</source>
+        <translation>未配置；将自动尝试常见的CA锁驱动。</translation>
+    </message>
+    <message>
+        <source>The USB key service is not available.</source>
+        <translation>CA锁服务不可用。</translation>
+    </message>
+    <message>
+        <source>The key service was not started. Restart the program.</source>
+        <translation>CA锁服务未启动。请重新启动程序。</translation>
+    </message>
+    <message>
+        <source>The driver of the USB key could not be used.</source>
+        <translation>无法使用CA锁驱动。</translation>
+    </message>
+    <message>
+        <source>%1 (technical detail: %2)</source>
+        <translation>%1（技术细节：%2）</translation>
+    </message>
+    <message>
+        <source>No USB key was found.</source>
+        <translation>未找到CA锁。</translation>
+    </message>
+    <message>
+        <source>The driver loaded and reported no key. Insert the key; it appears here by itself.</source>
+        <translation>驱动已加载，但未检测到CA锁。请插入CA锁，它会自动显示在这里。</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation>未设置</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <source>One try left</source>
+        <translation>仅剩一次机会</translation>
+    </message>
+    <message>
+        <source>Wrong PIN entered before</source>
+        <translation>曾输错PIN码</translation>
+    </message>
+    <message>
+        <source>Must be changed</source>
+        <translation>必须修改</translation>
+    </message>
+    <message>
+        <source>%1, model %2</source>
+        <translation>%1，型号%2</translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1。%2</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <source>There is no certificate on this key. Apply for a certificate, or register a certificate you already have once it is on the key.</source>
+        <translation>该CA锁中没有证书。请申请证书；如已有证书，写入CA锁后再进行登记。</translation>
+    </message>
+    <message>
+        <source>The certificate on this key has expired. Click Renew to apply for a renewal; the key and its PIN stay the same.</source>
+        <translation>该CA锁中的证书已过期。请点击“延期续费”申请延期；CA锁及其PIN码保持不变。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The certificate on this key expires in %n day(s). Renew it now so that you can still sign bids: click Renew.</source>
+        <translation>
+            <numerusform>该CA锁中的证书将在%n天后到期。请立即点击“延期续费”，以免影响投标签章。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The certificate on this key expires in %n day(s). You can renew it from now on.</source>
+        <translation>
+            <numerusform>该CA锁中的证书将在%n天后到期。现在起即可办理延期续费。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The PIN cannot be changed while it is locked; reset the PIN first.</source>
+        <translation>PIN码被锁定时不能修改；请先重置PIN码。</translation>
     </message>
 </context>
 <context>
