@@ -511,13 +511,17 @@ int ApplicationCommand::pay()
     pc.setOpensCashier(false); // ca-tool prints the address instead
     QEventLoop loop;
     PlatformError error;
-    QObject::connect(&pc, &PaymentController::orderChanged, &loop, &QEventLoop::quit);
+    bool answered = false;
+    QObject::connect(&pc, &PaymentController::orderChanged, &loop, [&] {
+        answered = true;
+        loop.quit();
+    });
     QObject::connect(&pc, &PaymentController::failed, &loop, [&](const PlatformError &e) {
         error = e;
         loop.quit();
     });
-    pc.pay(m_pos.at(0), m_channel);
-    if (pc.order().isEmpty() && !error.isError())
+    pc.pay(m_pos.at(0), m_channel); // the platform's answer always arrives later (never inside pay())
+    if (!answered && !error.isError())
         loop.exec();
     pc.stop();
     if (error.isError())
