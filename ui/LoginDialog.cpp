@@ -150,7 +150,7 @@ void LoginDialog::onLoginFinished()
         m_ui->passwordEdit->setFocus();
         return;
     }
-    const QJsonObject session = call->json();
+    const QJsonObject session = m_context.client().session(); // the answer without the token
     Account account;
     account.username = m_context.client().username();
     account.role = enumFromWord<Role>(session.value(QStringLiteral("role")).toString()).value_or(Role::Supplier);

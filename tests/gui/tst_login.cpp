@@ -188,7 +188,7 @@ void TestLogin::unreachableServer()
 
 void TestLogin::noServer()
 {
-    Env env(QString(), QString());
+    Env env{QString(), QString()};
     LoginDialog dialog(*env.context);
     dialog.show();
     auto *button = dialog.findChild<QPushButton *>(QStringLiteral("loginButton"));

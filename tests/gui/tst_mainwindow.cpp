@@ -22,6 +22,7 @@
 
 #include <QJsonArray>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QTabBar>
 #include <QTabWidget>
@@ -271,7 +272,7 @@ void TestMainWindow::actionsFollowTheWorkflow()
     const QString rejected = create(test::sampleApplication(QStringLiteral("new")));
     uploadRequired(rejected, ApplicationKind::New);
     submitViaApi(rejected);
-    admin({QStringLiteral("reject"), rejected});
+    admin({QStringLiteral("reject"), rejected, QStringLiteral("--comment"), QStringLiteral("授权委托书缺少公章")});
     const QString paid = create(test::sampleApplication(QStringLiteral("new")));
     uploadRequired(paid, ApplicationKind::New);
     submitViaApi(paid);
