@@ -304,8 +304,6 @@ void PlatformClient::complete(PlatformCall *call, const PlatformError &error)
     call->m_error = error;
     const PlatformRequest &rq = call->m_request;
     if (error.isError()) {
-        if (error.kind != PlatformError::Kind::Validation || error.httpStatus != 0)
-            call->m_body = call->m_body; // kept for the caller (error body)
         qCWarning(lcCore).noquote() << rq.method << rq.path << "failed:" << PlatformError::kindName(error.kind) << "HTTP"
                                     << error.httpStatus << "request id" << (error.requestId.isEmpty() ? QStringLiteral("-") : error.requestId)
                                     << "-" << error.detail;
