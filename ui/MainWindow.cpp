@@ -30,6 +30,7 @@
 #include <QJsonArray>
 #include <QTabBar>
 #include <QTableView>
+#include <QTimer>
 
 namespace ca::ui {
 
@@ -166,6 +167,17 @@ MainWindow::MainWindow(ClientContext &context, QWidget *parent)
     const QByteArray geometry = m_context.settings().value(AppSettings::Key::WindowGeometry).toByteArray();
     if (!geometry.isEmpty())
         restoreGeometry(geometry);
+
+    // The whole list is read again now and then too: it catches changes of
+    // applications no poller watches yet (and new ones made elsewhere).
+    m_listTimer = new QTimer(this);
+    m_listTimer->setInterval(std::chrono::seconds(
+        4 * qMax(1, m_context.settings().value(AppSettings::Key::PollIntervalSeconds).toInt())));
+    connect(m_listTimer, &QTimer::timeout, this, [this] {
+        if (m_context.isLoggedIn())
+            refresh();
+    });
+    m_listTimer->start();
 
     m_offlineBanner->setVisible(m_context.isOffline());
     applyWorkflow();

@@ -17,6 +17,7 @@
 class QPushButton;
 class QTabBar;
 class QTableView;
+class QTimer;
 
 namespace Ui {
 class MainWindow;
@@ -127,6 +128,7 @@ private:
     int m_refreshCount = 0;
     bool m_reloginOpen = false;
     bool m_refreshAgain = false;
+    QTimer *m_listTimer = nullptr;
 };
 
 } // namespace ca::ui

@@ -446,6 +446,8 @@ void TestMainWindow::approvalIsNotified()
     auto *table = m_window->findChild<QTableView *>(QStringLiteral("applicationsTable"));
     QVERIFY(keysInView(status, 1, table).contains(id));
     const int before = m_window->notifier()->count();
+    // The application is watched (its poller has its first answer) before the reviewer acts.
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->pollerFor(id) && m_window->pollerFor(id)->pollCount() >= 1, 30000);
 
     admin({QStringLiteral("approve"), id, QStringLiteral("--comment"), QStringLiteral("资料齐全")});
 
