@@ -237,7 +237,11 @@ public:
             requireApplicant(r.account);
             return Reply::json(200, Applications::list(*ctx, r, r.account.organizationId));
         });
-        server.route(Method::Post, base, Access::User, [ctx](Request &r) { return create(*ctx, r); });
+        // A create whose answer was lost is retried with the same Idempotency-Key
+        // (the client's DraftSync sends one): the repeat replays the first reply.
+        server.route(Method::Post, base, Access::User, [ctx](Request &r) {
+            return Idempotency::run(*ctx, r, [&] { return create(*ctx, r); });
+        });
         // Reading one application and its record is open to reviewers too.
         server.route(Method::Get, base + QStringLiteral("/{id}"), Access::User, [ctx](Request &r) {
             const StoredApplication app = ApplicationStore::require(*ctx, r.account, r.param(QStringLiteral("id")));

@@ -327,12 +327,10 @@ void TestPlatformFaults::draftSurvivesFailingSaves()
     const QJsonObject server = http.get(QStringLiteral("/api/v1/applications/") + store.loadDraft(d.id)->serverId).json();
     QCOMPARE(server.value(QStringLiteral("order")).toObject().value(QStringLiteral("recipient_name")).toString(), QStringLiteral("钱七"));
     QVERIFY(!serverId.isEmpty());
-    // Qt resends a request whose connection dropped before the answer (up to
-    // its internal reconnect limit), also a POST. The create carries the
-    // draft's Idempotency-Key (operationKey("create", draftId)), but the
-    // sandbox does not honour keys on POST /applications yet, so the resends
-    // leave orphan drafts on the server (asked of sandbox-core).
-    QEXPECT_FAIL("", "sandbox: Idempotency-Key not honoured on POST /api/v1/applications", Continue);
+    // Qt resends a request whose connection dropped before the answer, also a
+    // POST; the create carries the draft's Idempotency-Key
+    // (operationKey("create", draftId)), so the resends replay the first reply
+    // and exactly one application exists on the server.
     QCOMPARE(countRows(*s, QStringLiteral("SELECT COUNT(*) FROM applications"), {}), 1);
 }
 
