@@ -1,0 +1,25 @@
+# ui-tokens GUI tests (label gui): the token panel ("我的证书"), PIN change and
+# PIN reset against SoftHSM through the fault-injecting shim
+# (tests/pkcs11-shim), the reset also against a real ca-sandbox.
+if(WITH_TOKEN_TESTS AND TARGET catest-softhsm)
+    foreach(t tst_token_panel)
+        if(EXISTS "${CMAKE_CURRENT_LIST_DIR}/${t}.cpp")
+            ca_add_test(${t} LABEL gui
+                SOURCES "${CMAKE_CURRENT_LIST_DIR}/${t}.cpp"
+                LIBS caclient-ui catest-softhsm
+                DEFS CA_SHIM_PATH="$<TARGET_FILE:ca-pkcs11-shim>"
+                DEPENDS ca-pkcs11-shim
+                TIMEOUT 600)
+        endif()
+    endforeach()
+    foreach(t tst_token_pin_reset)
+        if(EXISTS "${CMAKE_CURRENT_LIST_DIR}/${t}.cpp")
+            ca_add_test(${t} LABEL gui
+                SOURCES "${CMAKE_CURRENT_LIST_DIR}/${t}.cpp"
+                LIBS caclient-ui catest-softhsm catest-sandbox
+                DEFS CA_SHIM_PATH="$<TARGET_FILE:ca-pkcs11-shim>" CA_SANDBOX_BIN="$<TARGET_FILE:ca-sandbox>"
+                DEPENDS ca-pkcs11-shim ca-sandbox
+                TIMEOUT 600)
+        endif()
+    endforeach()
+endif()

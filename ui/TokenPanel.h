@@ -1,0 +1,104 @@
+#pragma once
+
+#include "pkcs11/Error.h"
+#include "pkcs11/TokenTypes.h"
+
+#include <QList>
+#include <QPointer>
+#include <QString>
+#include <QWidget>
+
+#include <memory>
+#include <optional>
+
+class QTimer;
+
+namespace Ui {
+class TokenPanel;
+}
+
+namespace ca::p11 {
+class TokenService;
+struct TokenResult;
+}
+
+namespace ca::ui {
+
+class ClientContext;
+class PinChangeDialog;
+class PinResetDialog;
+
+// The "我的证书" (My keys) tab: the USB keys inserted, live (hot-plug through
+// TokenService), one at a time picked by unit name and serial; per key its
+// label, serial, maker and PIN state, its certificates with subject (unit,
+// USCC), issuer, validity and days left; a warning from 30 days before expiry
+// (a hint from 90) with Renew. With no key, a help page: insert the key, check
+// the driver, the configured module and what it reported.
+class TokenPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    // Days before expiry from which the panel warns, and hints.
+    static constexpr int WarnDays = 30;
+    static constexpr int HintDays = 90;
+    static constexpr int NoKeyPollMs = 2000;
+
+    explicit TokenPanel(ClientContext &context, QWidget *parent = nullptr);
+    ~TokenPanel() override;
+
+    // What the panel shows (tests and the dialogs it opens).
+    QList<p11::TokenContents> tokens() const { return m_tokens; }
+    // The identity (serial) of the key shown, or "" when none.
+    QString currentSerial() const;
+    std::optional<p11::TokenContents> currentToken() const;
+    bool selectToken(const QString &serial);
+    bool isScanning() const { return m_pending > 0 || m_listing; }
+    int scanCount() const { return m_scanCount; }
+
+    // The unit name shown for a key: the organisation of its first certificate, else its label.
+    static QString unitName(const p11::TokenContents &contents);
+
+    // Opens the PIN change dialog for the key shown (window-modal, not blocking); nullptr without a key.
+    PinChangeDialog *openPinChange();
+    // Opens the PIN reset (密码重置 / 解锁) dialog for the key shown; nullptr without a key.
+    PinResetDialog *openPinReset();
+
+public Q_SLOTS:
+    // Lists the keys and reads each one again.
+    void rescan();
+
+Q_SIGNALS:
+    // Renew was chosen for the key `serial` (the main window starts or opens the renewal application).
+    void renewRequested(const QString &serial, const QString &certificateSerialHex);
+    void changePinRequested(const QString &serial);
+    void resetPinRequested(const QString &serial);
+    void registerExistingRequested(const QString &serial);
+    // After every completed scan.
+    void scanned();
+
+private:
+    void attachService();
+    void onListed(quint64 generation, const p11::TokenResult &result);
+    void onRead(quint64 generation, const p11::TokenResult &result);
+    void onRemoved(const p11::TokenInfo &token);
+    void updateView();
+    void showNoKey();
+    void showToken(const QString &serial);
+    QString pinStateText(p11::PinState state) const;
+
+    ClientContext &m_context;
+    std::unique_ptr<Ui::TokenPanel> m_ui;
+    QPointer<p11::TokenService> m_service;
+    QList<p11::TokenContents> m_tokens;
+    QList<p11::TokenContents> m_incoming;
+    std::optional<p11::Error> m_moduleError;
+    QString m_usedModule;
+    quint64 m_generation = 0;
+    int m_pending = 0;
+    bool m_listing = false;
+    int m_scanCount = 0;
+    bool m_rescanQueued = false;
+    QTimer *m_noKeyTimer = nullptr;
+};
+
+} // namespace ca::ui
