@@ -274,8 +274,7 @@ void ApplicationWizard::startFrom(const Draft &draft, const QString &pageName)
     retitle();
     if (existing)
         m_noticePage->setAccepted(true); // accepted when the application was begun
-    if (!existing)
-        autosave();
+    m_touched = existing;
     Q_EMIT loaded();
     if (m_pendingJump) {
         applyPendingJump();
@@ -348,6 +347,7 @@ bool ApplicationWizard::needsPaymentPage() const
 
 void ApplicationWizard::applicationEdited()
 {
+    m_touched = true;
     autosave();
     retitle();
     m_orderPage->updateFee();
@@ -360,7 +360,8 @@ QList<FieldError> ApplicationWizard::problems(ValidationPurpose purpose) const
 
 void ApplicationWizard::autosave()
 {
-    if (!m_loaded || m_draft.id.isEmpty())
+    // A new application is kept once the user did something (not when the wizard is closed at the notice).
+    if (!m_loaded || m_draft.id.isEmpty() || !m_touched)
         return;
     Draft d = m_draft;
     d.kind = enumWord(m_app.kind);
@@ -371,6 +372,8 @@ void ApplicationWizard::autosave()
 
 void ApplicationWizard::onPageChanged(int id)
 {
+    if (m_loaded && id != NoticePageId)
+        m_touched = true;
     autosave();
     if (auto *p = qobject_cast<WizardPageBase *>(page(id)))
         p->setBanner(m_bannerText, m_bannerWarning);

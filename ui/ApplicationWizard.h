@@ -143,6 +143,7 @@ private:
     bool m_submitted = false;
     bool m_reloading = false;
     bool m_loadingBanner = false;
+    bool m_touched = false;
     bool m_bannerWarning = false;
     QString m_bannerText;
     DraftAutosaver *m_autosaver;

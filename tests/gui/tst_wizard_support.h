@@ -4,6 +4,7 @@
 
 #include "SandboxProcess.h"
 
+#include "core/platform/PaymentController.h"
 #include "core/platform/PlatformCall.h"
 #include "core/platform/PlatformClient.h"
 #include "core/store/LocalStore.h"
