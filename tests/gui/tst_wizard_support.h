@@ -61,7 +61,7 @@ struct Session {
         std::unique_ptr<PlatformCall> login(client->login(QStringLiteral("supplier"), sandbox.password(QStringLiteral("supplier"))));
         if (!login->waitForFinished(30000) || !login->ok())
             return false;
-        std::unique_ptr<PlatformCall> info(context->refreshPlatformInfo());
+        PlatformCall *info = context->refreshPlatformInfo(); // the context deletes it
         if (!info->waitForFinished(30000) || !context->platform().loaded)
             return false;
         std::unique_ptr<PlatformCall> org(client->organization());
