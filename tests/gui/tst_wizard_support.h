@@ -20,6 +20,7 @@
 
 #include <QCheckBox>
 #include <QFile>
+#include <QInputMethodEvent>
 #include <QJsonDocument>
 #include <QLineEdit>
 #include <QPushButton>
@@ -100,7 +101,17 @@ inline void type(FieldEdit *f, const QString &text)
 {
     f->lineEdit()->selectAll();
     QTest::keyClick(f->lineEdit(), Qt::Key_Delete);
-    QTest::keyClicks(f->lineEdit(), text);
+    bool ascii = true;
+    for (QChar c : text)
+        ascii &= c.unicode() < 0x80;
+    if (ascii) {
+        QTest::keyClicks(f->lineEdit(), text);
+        return;
+    }
+    // Chinese and full-width text arrives through the input method, as it does for a user.
+    QInputMethodEvent commit;
+    commit.setCommitString(text);
+    QCoreApplication::sendEvent(f->lineEdit(), &commit);
 }
 
 inline void click(ApplicationWizard &w, const char *name)
