@@ -4136,6 +4136,10 @@ Apply for CA certificates (USB keys) on the procurement platform, pay, follow th
         <source>The PIN cannot be changed while it is locked; reset the PIN first.</source>
         <translation>PIN码被锁定时不能修改；请先重置PIN码。</translation>
     </message>
+    <message>
+        <source>%1 could not be used; the driver %2 was found automatically instead.</source>
+        <translation>无法使用%1；已改用自动找到的驱动%2。</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
