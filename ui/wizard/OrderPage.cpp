@@ -24,6 +24,7 @@ OrderPage::OrderPage(ApplicationWizard *wizard)
         store();
     });
     connect(m_ui->quantitySpin, &QSpinBox::valueChanged, this, &OrderPage::store);
+    m_ui->feeTitleLabel->setVisible(false); // the fee sentence names itself (支付费用: …)
     QFont f = m_ui->feeLabel->font();
     f.setBold(true);
     m_ui->feeLabel->setFont(f);
