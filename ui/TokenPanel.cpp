@@ -51,6 +51,10 @@ TokenPanel::TokenPanel(ClientContext &context, QWidget *parent)
     m_ui->certificatesTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_ui->certificatesTable->horizontalHeader()->setStretchLastSection(true);
     m_ui->certificatesTable->verticalHeader()->hide();
+    QFont titleFont = m_ui->noKeyTitleLabel->font();
+    titleFont.setBold(true);
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.2);
+    m_ui->noKeyTitleLabel->setFont(titleFont);
     m_ui->noKeyStepsLabel->setText(
         tr("<ol><li>Insert the USB key (CA certificate key) into a USB port of this computer and wait a few seconds.</li>"
            "<li>Check that the driver of the key is installed: it comes from the certificate centre or the maker of the key.</li>"
@@ -422,7 +426,7 @@ void TokenPanel::showToken(const QString &serial)
                                          : QString());
 
     m_ui->renewButton->setEnabled(anyCert);
-    m_ui->renewButton->setDefault(anyCert && days <= HintDays);
+    m_ui->renewButton->setDefault(anyCert && days <= HintDays && info.pinState != PinState::Locked);
     m_ui->registerCaButton->setEnabled(anyCert);
     const bool pinUsable = p11::PinStates::canAskForPin(info.pinState);
     m_ui->changePinButton->setEnabled(pinUsable);

@@ -84,6 +84,15 @@ private:
         return w;
     }
     bool comboHas(const QString &serial) const;
+    // With CA_UI_SHOTS=DIR set, saves a picture of the widget (for looking at the panel states by hand).
+    static void shot(QWidget *w, const QString &name)
+    {
+        const QString dir = qEnvironmentVariable("CA_UI_SHOTS");
+        if (!dir.isEmpty()) {
+            w->resize(w->sizeHint().expandedTo(QSize(900, 560)));
+            w->grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png"));
+        }
+    }
 
     SoftHsmFixture m_hsm;
     QString m_serialA;
@@ -184,6 +193,7 @@ void TestTokenPanel::driverThatCannotLoadShowsHelp()
              qPrintable(title));
     QVERIFY(!child<QLabel>("moduleReportLabel")->text().isEmpty());
     QVERIFY(!child<QLabel>("noKeyStepsLabel")->text().isEmpty());
+    shot(m_panel.get(), QStringLiteral("panel-driver-missing"));
 }
 
 void TestTokenPanel::severalKeysNeverMixed()
@@ -217,6 +227,7 @@ void TestTokenPanel::severalKeysNeverMixed()
     auto *expiry = child<QLabel>("expiryLabel");
     QCOMPARE(expiry->property("level").toString(), QStringLiteral("warning"));
     QVERIFY(expiry->isVisible());
+    shot(m_panel.get(), QStringLiteral("panel-key-warning"));
 
     QVERIFY(m_panel->selectToken(m_serialB));
     QCOMPARE(child<QLabel>("serialValue")->text(), m_serialB);
@@ -227,6 +238,7 @@ void TestTokenPanel::severalKeysNeverMixed()
     const int daysB = table->item(0, 6)->data(Qt::UserRole).toInt();
     QVERIFY(daysB >= 59 && daysB <= 60);
     QCOMPARE(expiry->property("level").toString(), QStringLiteral("hint"));
+    shot(m_panel.get(), QStringLiteral("panel-key-hint"));
 
     // a rescan keeps the chosen key
     m_panel->rescan();
@@ -286,6 +298,7 @@ void TestTokenPanel::noKeyShowsHelp()
     QCOMPARE(child<QLabel>("modulePathLabel")->text(), QStringLiteral(CA_SHIM_PATH));
     QVERIFY(!child<QLabel>("moduleReportLabel")->text().isEmpty());
     QVERIFY(m_panel->currentSerial().isEmpty());
+    shot(m_panel.get(), QStringLiteral("panel-no-key"));
 
     QVERIFY(m_hsm.setTokenPresent(true));
     QTRY_COMPARE_WITH_TIMEOUT(pages->currentWidget()->objectName(), QStringLiteral("keysPage"), 30000);
@@ -347,6 +360,7 @@ void TestTokenPanel::pinChange()
     QTest::mouseClick(change, Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(dialog->succeeded(), 30000);
     QVERIFY(dialog->message().startsWith(QStringLiteral("The PIN was changed.")));
+    shot(dialog, QStringLiteral("pin-change-done"));
     QTRY_COMPARE_WITH_TIMEOUT(state->property("pinState").toString(), QStringLiteral("ok"), 30000);
     QVERIFY(!change->isEnabled());
 
@@ -383,6 +397,7 @@ void TestTokenPanel::lockedPinOffersReset()
     auto *reset = child<QPushButton>("resetPinButton");
     QVERIFY(reset->isEnabled());
     QVERIFY(reset->isDefault());
+    shot(m_panel.get(), QStringLiteral("panel-pin-locked"));
     QSignalSpy spy(m_panel.get(), &TokenPanel::resetPinRequested);
     QTest::mouseClick(reset, Qt::LeftButton);
     QCOMPARE(spy.size(), 1);
