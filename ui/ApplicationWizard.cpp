@@ -353,6 +353,13 @@ void ApplicationWizard::applicationEdited()
     m_orderPage->updateFee();
 }
 
+void ApplicationWizard::flushDraft()
+{
+    m_touched = true;
+    autosave();
+    m_autosaver->flush();
+}
+
 QList<FieldError> ApplicationWizard::problems(ValidationPurpose purpose) const
 {
     return ApplicationValidator::validate(m_app, purpose);

@@ -85,6 +85,8 @@ public:
     bool needsPaymentPage() const;
     // Pages call this after changing the model: autosave and refresh the titles/fee.
     void applicationEdited();
+    // Writes the local draft now (before records that refer to it, e.g. attachment files).
+    void flushDraft();
     // Page number (1-based) and page count for the current kind/workflow.
     int stepNumber(int pageId) const;
     int stepCount() const;

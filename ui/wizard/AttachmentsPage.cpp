@@ -163,7 +163,7 @@ void AttachmentsPage::chooseFile(AttachmentCategory category, const QString &pat
     if (const QPointer<AttachmentUpload> old = m_uploads.value(category); old && !old->isFinished())
         old->cancel();
     LocalStore &store = m_wizard->context().store();
-    m_wizard->applicationEdited(); // makes sure the draft row exists
+    m_wizard->flushDraft(); // the file record refers to the draft row
     // Records of this category not uploaded yet are superseded by the new file.
     if (const auto records = store.attachments(m_wizard->draftId()); records.ok())
         for (const LocalAttachment &r : records.value())
