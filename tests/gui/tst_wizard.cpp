@@ -9,6 +9,7 @@
 
 #include "tst_wizard_support.h"
 
+#include <QJsonArray>
 #include <QLabel>
 #include <QTcpServer>
 
@@ -249,7 +250,10 @@ void TestWizard::everyKindToSubmission()
         QCOMPARE(app.value(QStringLiteral("payment_status")).toString(), QStringLiteral("paid"));
     // The comment of the 请输入意见 dialog is in the approval record.
     bool commented = false;
-    for (const QJsonValue &r : app.value(QStringLiteral("approval_records")).toArray())
+    test::SandboxHttp http(sandbox(payFirst));
+    QVERIFY(http.login(QStringLiteral("supplier")));
+    const QJsonArray events = http.get(QStringLiteral("/api/v1/applications/%1/events").arg(id)).json().value(QStringLiteral("items")).toArray();
+    for (const QJsonValue &r : events)
         commented |= r.toObject().value(QStringLiteral("action")).toString() == QLatin1String("submit")
             && r.toObject().value(QStringLiteral("comment")).toString() == QLatin1String("请审核");
     QVERIFY(commented);
@@ -298,7 +302,7 @@ void TestWizard::badInputBlocksNext()
     next->click();
     QCOMPARE(w.currentId(), int(ApplicationWizard::InvoicePageId));
     QVERIFY(field(w, "addressEdit")->hasError()); // required for a 专票
-    QVERIFY(child<QLabel>(&w, "syncBanner")->isVisible());
+    QVERIFY(child<QLabel>(w.currentPage(), "syncBanner")->isVisible());
     // Normalised values are shown: spaces and '-' in a tax id are removed, lower case raised.
     type(field(w, "taxIdEdit"), QStringLiteral("91370100ma3c5qx875"));
     QVERIFY(!field(w, "taxIdEdit")->hasError());
