@@ -979,10 +979,6 @@
         <translation>我的CA锁</translation>
     </message>
     <message>
-        <source>Your USB keys and their certificates will be shown here.</source>
-        <translation>您的CA锁及其证书将在这里显示。</translation>
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -3533,6 +3529,10 @@ address、bank-name、recipient、unit-name、mailing-address。
 Apply for CA certificates (USB keys) on the procurement platform, pay, follow the review and look after your keys.</source>
         <translation>CA证书助手 %1
 在采购平台上申请CA证书（CA锁）、缴费、跟踪审核进度并管理您的CA锁。</translation>
+    </message>
+    <message>
+        <source>To renew the certificate on USB key %1, choose &quot;Renewal&quot; in step 2 of the new application.</source>
+        <translation>如需为CA锁%1中的证书办理延期，请在新增申请的第2步选择“延期续费”。</translation>
     </message>
 </context>
 <context>
