@@ -6,6 +6,7 @@
 #include "ui/Fonts.h"
 #include "ui/LoginDialog.h"
 #include "ui/MainWindow.h"
+#include "pkcs11/TokenService.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -87,6 +88,10 @@ int main(int argc, char *argv[])
 
     ca::PlatformClient client;
     ca::ui::ClientContext context(client, store, *settings);
+    // One worker thread owns every PKCS#11 call; an empty path means discovery.
+    ca::p11::TokenService tokens;
+    tokens.setModulePath(settings->pkcs11Module());
+    context.setTokenService(&tokens);
 
     {
         ca::ui::LoginDialog login(context);

@@ -15,6 +15,7 @@
 #include "ui/OfflineBanner.h"
 #include "ui/SettingsDialog.h"
 #include "ui/StatusNotifier.h"
+#include "ui/TokenPanel.h"
 
 #if __has_include("ui/ApplicationWizard.h")
 #include "ui/ApplicationWizard.h"
@@ -98,6 +99,16 @@ MainWindow::MainWindow(ClientContext &context, QWidget *parent)
     m_ui->centralLayout->insertWidget(2, m_notifier);
 
     setupTabs();
+
+    // 我的证书: the USB keys, live (the panel starts the token service's watch).
+    m_tokenPanel = new TokenPanel(m_context, m_ui->keysTab);
+    m_ui->keysLayout->addWidget(m_tokenPanel);
+    connect(m_tokenPanel, &TokenPanel::renewRequested, this, [this](const QString &serial, const QString &) {
+        statusBar()->showMessage(
+            tr("To renew the certificate on USB key %1, choose \"Renewal\" in step 2 of the new application.").arg(serial),
+            15000);
+        newApplication();
+    });
 
     m_ui->kindFilterCombo->addItem(tr("All types"), -1);
     for (ApplicationKind kind : enumValues<ApplicationKind>())

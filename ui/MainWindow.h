@@ -28,6 +28,7 @@ namespace ca::ui {
 class ApplicationFilter;
 class ApplicationListModel;
 class ClientContext;
+class TokenPanel;
 class OfflineBanner;
 class StatusNotifier;
 struct ApplicationRow;
@@ -119,6 +120,7 @@ private:
     QTabBar *m_paymentTabs = nullptr;
     OfflineBanner *m_offlineBanner = nullptr;
     StatusNotifier *m_notifier = nullptr;
+    TokenPanel *m_tokenPanel = nullptr;
     QPointer<PlatformCall> m_listCall;
     QList<ca::Application> m_serverApps;
     bool m_serverListLoaded = false;
