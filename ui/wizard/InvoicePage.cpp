@@ -92,22 +92,7 @@ void InvoicePage::store()
 bool InvoicePage::validatePage()
 {
     store();
-    QList<FieldError> mine;
-    for (const FieldError &e : m_wizard->problems(ValidationPurpose::Pay))
-        if (e.step == WizardStep::Invoice)
-            mine << e;
-    QWidget *first = showErrors(mine);
-    if (mine.isEmpty()) {
-        setBanner(QString(), false);
-        return true;
-    }
-    QStringList lines;
-    for (const FieldError &e : mine)
-        lines << e.message;
-    setBanner(lines.join(QLatin1Char('\n')), true);
-    if (first)
-        first->setFocus();
-    return false;
+    return validateStep(WizardStep::Invoice);
 }
 
 } // namespace ca::ui

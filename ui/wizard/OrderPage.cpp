@@ -99,22 +99,7 @@ void OrderPage::store()
 bool OrderPage::validatePage()
 {
     store();
-    QList<FieldError> mine;
-    for (const FieldError &e : m_wizard->problems(ValidationPurpose::Pay))
-        if (e.step == WizardStep::Order)
-            mine << e;
-    QWidget *first = showErrors(mine);
-    if (mine.isEmpty()) {
-        setBanner(QString(), false);
-        return true;
-    }
-    QStringList lines;
-    for (const FieldError &e : mine)
-        lines << e.message;
-    setBanner(lines.join(QLatin1Char('\n')), true);
-    if (first)
-        first->setFocus();
-    return false;
+    return validateStep(WizardStep::Order);
 }
 
 } // namespace ca::ui

@@ -1,6 +1,7 @@
 #include "ui/wizard/WizardPageBase.h"
 
 #include "ui/wizard/FieldEdit.h"
+#include "ui/ApplicationWizard.h"
 
 #include <QBoxLayout>
 #include <QLabel>
@@ -65,6 +66,26 @@ QWidget *WizardPageBase::widgetForPath(const QString &path) const
         if (edit->path() == path)
             return edit;
     return nullptr;
+}
+
+bool WizardPageBase::validateStep(WizardStep step)
+{
+    QList<FieldError> mine;
+    for (const FieldError &e : m_wizard->problems(ValidationPurpose::Pay))
+        if (e.step == step)
+            mine << e;
+    QWidget *first = showErrors(mine);
+    if (mine.isEmpty()) {
+        setBanner(QString(), false);
+        return true;
+    }
+    QStringList lines;
+    for (const FieldError &e : mine)
+        lines << e.message;
+    setBanner(lines.join(QLatin1Char('\n')), true);
+    if (first)
+        first->setFocus();
+    return false;
 }
 
 } // namespace ca::ui

@@ -33,6 +33,11 @@ public:
 
     void setBanner(const QString &text, bool warning);
 
+    // validatePage() of a field page: the application's problems (purpose Pay)
+    // on this step are shown under their fields and in the banner, the first
+    // one gets the focus; true when the step has none.
+    bool validateStep(WizardStep step);
+
 protected:
     // Call after setupUi(this): puts the banner on top of the page layout.
     void installBanner();
