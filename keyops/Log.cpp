@@ -1,0 +1,3 @@
+#include "keyops/Log.h"
+
+Q_LOGGING_CATEGORY(lcKeyops, "ca.keyops", QtInfoMsg)

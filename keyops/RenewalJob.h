@@ -1,0 +1,149 @@
+#pragma once
+
+#include "keyops/RenewalPlan.h"
+#include "pkcs11/SecureBuffer.h"
+#include "pkcs11/TokenTypes.h"
+
+#include <QByteArray>
+#include <QCoreApplication>
+#include <QMetaType>
+#include <QObject>
+#include <QPointer>
+#include <QString>
+
+#include <optional>
+
+namespace ca {
+class PlatformClient;
+class PlatformCall;
+struct PlatformError;
+namespace p11 {
+class TokenService;
+class Error;
+struct TokenResult;
+}
+}
+
+namespace ca::keyops {
+
+// One renewal or change (信息变更) written to a key, asynchronously (GUI-thread
+// friendly: platform calls via PlatformClient, token calls via TokenService's
+// worker; nothing here blocks).
+//
+//   prepare(options) -> prepared(plan) | finished(failure)   (no PIN needed)
+//   start(pin)       -> stepChanged(Csr, Submit, Install, Verify, Done) ... finished(outcome)
+//   retry(pin)       -> after a failure: resumes at the failed step; a POST
+//                       already answered is never repeated, a lost answer is
+//                       re-sent with the same Idempotency-Key and the SAME CSR.
+//
+// Renewal re-certifies the existing key (CSR with its CKA_ID, the old
+// certificate's subject). Change uses the application's organisation name
+// and USCC. newKey=true generates a new key pair first and never deletes the
+// old key or certificate. Installing uses TokenManager's safe install (new
+// certificate written and read back before the old one of that key is
+// removed), so the key always holds the old or the verified new certificate.
+// When the platform already issued the certificate (the application is
+// "done"), it is fetched with GET /applications/{id}/certificate and only
+// installed.
+class RenewalJob : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class Step { Check, ReadKey, Csr, Submit, Install, Verify, Done };
+    Q_ENUM(Step)
+    // Unknown only when the token vanished in the middle of the install.
+    enum class KeyState { Unchanged, NewCertificateInstalled, Unknown };
+    Q_ENUM(KeyState)
+
+    struct Options
+    {
+        QString applicationId;
+        p11::TokenRef token;          // empty: the only token present
+        QByteArray keyId;             // empty: the key of the certificate on record, or the only certificate's key
+        bool newKey = false;          // generate a new key pair (change; or when the caller asks)
+        p11::KeySpec keySpec = p11::KeySpec::Rsa2048;
+    };
+
+    struct Outcome
+    {
+        bool ok = false;
+        Step failedStep = Step::Check;    // meaningful when !ok
+        KeyState keyState = KeyState::Unchanged;
+        QString message;                  // one whole translated sentence: the step, the key state, what to do
+        QString detail;                   // for the log: CKR name / HTTP status + request id (no secrets)
+        p11::CertificateInfo oldCertificate;
+        p11::CertificateInfo newCertificate; // filled when ok (validity: notBefore/notAfter/daysLeft)
+        bool canRetry = false;            // retry(pin) may finish the job
+    };
+
+    RenewalJob(PlatformClient &client, p11::TokenService &tokens, QObject *parent = nullptr);
+    ~RenewalJob() override;
+
+    // Reads the application (kind renewal|change; approved and paid, or
+    // approved alone where the platform says so; "done" = install only) and
+    // the key, without a PIN. Emits prepared(plan) or finished(failure).
+    void prepare(const Options &options);
+    // Runs Csr -> Submit -> Install -> Verify (after prepared()).
+    void start(p11::SecureBuffer pin);
+    // After a failure: resumes at the failed step; never repeats a done POST.
+    void retry(p11::SecureBuffer pin);
+    // Stops after the running step (a running install finishes); finished() with the state.
+    void cancel();
+
+    Step step() const { return m_step; }
+    bool isRunning() const { return m_running; }
+    bool isPrepared() const { return m_prepared; }
+    const RenewalPlan &plan() const { return m_plan; }
+    const Options &options() const { return m_options; }
+    // The Idempotency-Key the job sends its CSR with (stable for the job).
+    QString idempotencyKey() const { return m_idempotencyKey; }
+    // A translated name of a step ("Creating the certificate request on the key" ...).
+    static QString stepText(Step step);
+
+Q_SIGNALS:
+    void prepared(const ca::keyops::RenewalPlan &plan);
+    void stepChanged(ca::keyops::RenewalJob::Step step);
+    void finished(const ca::keyops::RenewalJob::Outcome &outcome);
+
+private:
+    void setStep(Step step);
+    void runStep();
+    void fail(Step step, KeyState state, const QString &message, const QString &detail, bool canRetry = true);
+    void succeed();
+    // step implementations
+    void readApplication();
+    void readKey();
+    void doGenerateKey();
+    void doCsr();
+    void doSubmit();
+    void doFetchIssued();
+    void doInstall();
+    void doVerify();
+    void checkIssued(const QByteArray &pem);
+    void failPlatform(Step step, const PlatformError &error, const QString &message);
+    void failToken(Step step, const p11::Error &error, KeyState state);
+
+    PlatformClient &m_client;
+    p11::TokenService &m_tokens;
+    Options m_options;
+    RenewalPlan m_plan;
+    Step m_step = Step::Check;
+    bool m_running = false;
+    bool m_prepared = false;
+    bool m_preparing = false;
+    bool m_cancelRequested = false;
+    p11::SecureBuffer m_pin;
+    QString m_idempotencyKey;
+    QByteArray m_csrDer;            // the CSR sent (kept for a retry: same CSR, same key)
+    bool m_submitted = false;       // the platform answered the POST
+    QByteArray m_issuedDer;         // the certificate the platform issued (checked)
+    p11::CertificateInfo m_installed;
+    QByteArray m_keyPublicDer;      // SubjectPublicKeyInfo of the key (from the old cert or the CSR)
+    Step m_failedStep = Step::Check;
+    KeyState m_keyState = KeyState::Unchanged;
+};
+
+} // namespace ca::keyops
+
+Q_DECLARE_METATYPE(ca::keyops::RenewalJob::Outcome)
