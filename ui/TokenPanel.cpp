@@ -8,6 +8,7 @@
 #include "ui/ClientContext.h"
 #include "ui/token/PinChangeDialog.h"
 #include "ui/token/PinResetDialog.h"
+#include "ui/token/RegisterCaDialog.h"
 
 #include <QComboBox>
 #include <QHeaderView>
@@ -92,7 +93,10 @@ TokenPanel::TokenPanel(ClientContext &context, QWidget *parent)
         openPinReset();
     });
     connect(m_ui->registerCaButton, &QPushButton::clicked, this,
-            [this] { Q_EMIT registerExistingRequested(currentSerial()); });
+            [this] {
+                Q_EMIT registerExistingRequested(currentSerial());
+                openRegisterExisting();
+            });
     connect(&m_context, &ClientContext::tokenServiceChanged, this, &TokenPanel::attachService);
     // While no key is shown, look again every few seconds as well: some drivers
     // report insertions late or not at all.
@@ -269,6 +273,18 @@ PinResetDialog *TokenPanel::openPinReset()
     auto *dialog = new PinResetDialog(m_context.client(), *m_service, t->token, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &PinResetDialog::pinReset, this, &TokenPanel::rescan);
+    dialog->open();
+    return dialog;
+}
+
+RegisterCaDialog *TokenPanel::openRegisterExisting()
+{
+    const auto t = currentToken();
+    if (!t || !m_service)
+        return nullptr;
+    auto *dialog = new RegisterCaDialog(m_context, *m_service, t->token, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &RegisterCaDialog::openApplicationRequested, this, &TokenPanel::openApplicationRequested);
     dialog->open();
     return dialog;
 }

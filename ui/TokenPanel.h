@@ -27,6 +27,7 @@ namespace ca::ui {
 class ClientContext;
 class PinChangeDialog;
 class PinResetDialog;
+class RegisterCaDialog;
 
 // The "我的证书" (My keys) tab: the USB keys inserted, live (hot-plug through
 // TokenService), one at a time picked by unit name and serial; per key its
@@ -62,6 +63,8 @@ public:
     PinChangeDialog *openPinChange();
     // Opens the PIN reset (密码重置 / 解锁) dialog for the key shown; nullptr without a key.
     PinResetDialog *openPinReset();
+    // Opens the 已有CA registration dialog for the key shown; nullptr without a key.
+    RegisterCaDialog *openRegisterExisting();
 
 public Q_SLOTS:
     // Lists the keys and reads each one again.
@@ -73,6 +76,8 @@ Q_SIGNALS:
     void changePinRequested(const QString &serial);
     void resetPinRequested(const QString &serial);
     void registerExistingRequested(const QString &serial);
+    // A dialog of the panel asks for an application to be opened in the wizard (e.g. after registering a certificate).
+    void openApplicationRequested(const QString &applicationId);
     // After every completed scan.
     void scanned();
 

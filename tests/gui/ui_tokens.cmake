@@ -1,6 +1,7 @@
-# ui-tokens GUI tests (label gui): the token panel ("我的证书"), PIN change and
-# PIN reset against SoftHSM through the fault-injecting shim
-# (tests/pkcs11-shim), the reset also against a real ca-sandbox.
+# ui-tokens GUI tests (label gui): the token panel ("我的证书"), PIN change,
+# PIN reset, 已有CA registration, renewal written to the key and the panel's
+# screenshots, against SoftHSM through the fault-injecting shim
+# (tests/pkcs11-shim); reset, registration and renewal also against a real ca-sandbox.
 if(WITH_TOKEN_TESTS AND TARGET catest-softhsm)
     foreach(t tst_token_panel)
         if(EXISTS "${CMAKE_CURRENT_LIST_DIR}/${t}.cpp")
@@ -12,7 +13,7 @@ if(WITH_TOKEN_TESTS AND TARGET catest-softhsm)
                 TIMEOUT 600)
         endif()
     endforeach()
-    foreach(t tst_token_pin_reset)
+    foreach(t tst_token_pin_reset tst_token_register tst_token_renewal tst_token_screens)
         if(EXISTS "${CMAKE_CURRENT_LIST_DIR}/${t}.cpp")
             ca_add_test(${t} LABEL gui
                 SOURCES "${CMAKE_CURRENT_LIST_DIR}/${t}.cpp"
