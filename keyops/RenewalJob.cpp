@@ -1,19 +1,88 @@
 #include "keyops/RenewalJob.h"
 
 #include "core/platform/PlatformClient.h"
+#include "keyops/KeyMaterial.h"
 #include "keyops/Log.h"
+#include "pkcs11/CertificateParser.h"
+#include "pkcs11/CsrBuilder.h"
+#include "pkcs11/TokenCommand.h"
 #include "pkcs11/TokenService.h"
 
+#include <QJsonObject>
+#include <QMetaEnum>
 #include <QTimer>
 #include <QUuid>
 
 namespace ca::keyops {
+
+namespace {
+
+const QLatin1String kRenewal("renewal");
+const QLatin1String kChange("change");
+
+QString stepCode(RenewalJob::Step step)
+{
+    return QString::fromLatin1(QMetaEnum::fromType<RenewalJob::Step>().valueToKey(int(step)));
+}
+
+QString normalizedSerial(QString serial)
+{
+    serial = serial.toUpper().remove(QLatin1Char(':')).remove(QLatin1Char(' '));
+    while (serial.size() > 1 && serial.startsWith(QLatin1Char('0')))
+        serial.remove(0, 1);
+    return serial;
+}
+
+bool isRemoval(const p11::Error &error)
+{
+    return error.kind() == p11::ErrorKind::TokenRemoved || error.kind() == p11::ErrorKind::TokenNotFound;
+}
+
+QString platformDetail(const PlatformCall *call, const PlatformError &error)
+{
+    const PlatformRequest &rq = call->request();
+    return QStringLiteral("%1 %2: HTTP %3 %4 request %5 (%6) %7")
+        .arg(QString::fromLatin1(rq.method), rq.path)
+        .arg(error.httpStatus)
+        .arg(error.serverCode, error.requestId.isEmpty() ? call->requestId() : error.requestId, error.kindName(), error.detail);
+}
+
+// The subject of a change: the old certificate's fields with the
+// application's organisation name in O and its USCC wherever the old one was;
+// without an old certificate CN and O name the organisation, OU its USCC.
+QList<QPair<QString, QString>> changeSubject(const p11::CertificateInfo &old, const QString &name, const QString &uscc)
+{
+    QList<QPair<QString, QString>> fields = old.der.isEmpty() ? QList<QPair<QString, QString>>() : KeyMaterial::subjectFields(old.der);
+    if (fields.isEmpty()) {
+        fields = {{QStringLiteral("C"), QStringLiteral("CN")}, {QStringLiteral("O"), name}, {QStringLiteral("CN"), name}};
+        if (!uscc.isEmpty())
+            fields.append({QStringLiteral("OU"), uscc});
+        return fields;
+    }
+    bool hasO = false;
+    for (auto &f : fields) {
+        if (f.first == QLatin1String("O")) {
+            f.second = name;
+            hasO = true;
+        } else if (!old.uscc.isEmpty() && !uscc.isEmpty() && f.second.contains(old.uscc, Qt::CaseInsensitive)) {
+            f.second.replace(old.uscc, uscc, Qt::CaseInsensitive);
+        } else if (f.first == QLatin1String("CN") && !old.organization.isEmpty() && f.second == old.organization) {
+            f.second = name;
+        }
+    }
+    if (!hasO)
+        fields.append({QStringLiteral("O"), name});
+    return fields;
+}
+
+} // namespace
 
 RenewalJob::RenewalJob(PlatformClient &client, p11::TokenService &tokens, QObject *parent)
     : QObject(parent), m_client(client), m_tokens(tokens)
 {
     qRegisterMetaType<ca::keyops::RenewalPlan>();
     qRegisterMetaType<ca::keyops::RenewalJob::Outcome>();
+    qRegisterMetaType<ca::keyops::RenewalJob::Step>();
 }
 
 RenewalJob::~RenewalJob() = default;
@@ -32,40 +101,715 @@ QString RenewalJob::stepText(Step step)
     return QString();
 }
 
-void RenewalJob::prepare(const Options &options)
+void RenewalJob::reset()
 {
-    m_options = options;
+    ++m_generation;
+    m_plan = RenewalPlan();
+    m_prepared = false;
+    m_startAfterPrepare = false;
+    m_cancelRequested = false;
+    m_pin.clear();
     m_idempotencyKey = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    QTimer::singleShot(0, this, [this] {
-        fail(Step::Check, KeyState::Unchanged, tr("Renewal on the key is not available yet."), QStringLiteral("stub"), false);
-    });
+    m_subject.clear();
+    m_keyGenerated = false;
+    m_csrDer.clear();
+    m_fetchIssued = false;
+    m_issuedDer.clear();
+    m_alreadyInstalled = false;
+    m_installDone = false;
+    m_installed = p11::CertificateInfo();
+    m_keyPublicDer.clear();
+    m_failedStep = Step::Check;
+    m_keyState = KeyState::Unchanged;
 }
 
-void RenewalJob::start(p11::SecureBuffer pin) { m_pin = std::move(pin); }
-void RenewalJob::retry(p11::SecureBuffer pin) { m_pin = std::move(pin); }
-void RenewalJob::cancel() { m_cancelRequested = true; }
+p11::SecureBuffer RenewalJob::pinCopy() const
+{
+    return p11::SecureBuffer(reinterpret_cast<const char *>(m_pin.data()), m_pin.size());
+}
+
+p11::TokenRef RenewalJob::tokenRef() const
+{
+    return m_plan.token.isValid() ? m_plan.token.ref() : m_options.token;
+}
 
 void RenewalJob::setStep(Step step)
 {
     m_step = step;
+    qCInfo(lcKeyops).noquote() << "renewal of" << m_options.applicationId << "step" << stepCode(step);
     Q_EMIT stepChanged(step);
+}
+
+bool RenewalJob::stopIfCancelled()
+{
+    if (!m_cancelRequested)
+        return false;
+    const KeyState state = m_installDone ? KeyState::NewCertificateInstalled : KeyState::Unchanged;
+    fail(m_step, state,
+         state == KeyState::Unchanged
+             ? tr("The renewal was cancelled. Nothing was changed on the key: the old certificate is still there; choose Retry to go on.")
+             : tr("The renewal was cancelled after the new certificate was written to the key; choose Retry to check it."),
+         QStringLiteral("cancelled by the user"));
+    return true;
 }
 
 void RenewalJob::fail(Step step, KeyState state, const QString &message, const QString &detail, bool canRetry)
 {
     m_running = false;
+    m_pin.clear();
     m_failedStep = step;
     m_keyState = state;
-    qCWarning(lcKeyops).noquote() << "renewal failed at step" << int(step) << detail;
+    qCWarning(lcKeyops).noquote() << "renewal of" << m_options.applicationId << "failed at step" << stepCode(step)
+                                  << "key state" << int(state) << ":" << detail;
     Outcome o;
     o.ok = false;
     o.failedStep = step;
     o.keyState = state;
     o.message = message;
-    o.detail = detail;
+    o.detail = QStringLiteral("%1: %2").arg(stepCode(step), detail);
     o.canRetry = canRetry;
+    o.networkError = m_networkFailure;
+    m_networkFailure = false;
     o.oldCertificate = m_plan.oldCertificate;
+    o.newCertificate = m_installed;
     Q_EMIT finished(o);
+}
+
+void RenewalJob::succeed()
+{
+    m_running = false;
+    m_pin.clear();
+    m_keyState = KeyState::NewCertificateInstalled;
+    setStep(Step::Done);
+    qCInfo(lcKeyops).noquote() << "renewal of" << m_options.applicationId << "done: certificate" << m_installed.serialHex
+                               << "valid until" << m_installed.notAfter.toString(Qt::ISODate) << "on key id"
+                               << QString::fromLatin1(m_installed.id.toHex());
+    Outcome o;
+    o.ok = true;
+    o.failedStep = Step::Done;
+    o.keyState = KeyState::NewCertificateInstalled;
+    o.message = tr("The new certificate is on the key under the same key and valid until %1 (%n days from now).", nullptr,
+                   m_installed.daysLeft)
+                    .arg(m_installed.notAfter.toString(QStringLiteral("yyyy-MM-dd")));
+    if (m_plan.newKey)
+        o.message = tr("The new certificate is on the key with its new key pair and valid until %1 (%n days from now); the old key and certificate are kept.",
+                       nullptr, m_installed.daysLeft)
+                        .arg(m_installed.notAfter.toString(QStringLiteral("yyyy-MM-dd")));
+    o.detail = QStringLiteral("certificate %1 key id %2").arg(m_installed.serialHex, QString::fromLatin1(m_installed.id.toHex()));
+    o.oldCertificate = m_plan.oldCertificate;
+    o.newCertificate = m_installed;
+    Q_EMIT finished(o);
+}
+
+// ---------------------------------------------------------------- prepare
+
+void RenewalJob::prepare(const Options &options)
+{
+    if (m_running) {
+        qCWarning(lcKeyops) << "prepare() while the renewal is running: ignored";
+        return;
+    }
+    reset();
+    m_options = options;
+    m_plan.applicationId = options.applicationId;
+    m_plan.newKey = options.newKey;
+    m_running = true;
+    setStep(Step::Check);
+    readApplication();
+}
+
+void RenewalJob::readApplication()
+{
+    PlatformCall *call = m_client.application(m_options.applicationId);
+    const quint64 gen = m_generation;
+    connect(call, &PlatformCall::finished, this, [this, call, gen] {
+        call->deleteLater();
+        if (gen != m_generation)
+            return;
+        if (!call->ok()) {
+            failPlatform(Step::Check, call,
+                         tr("Application %1 could not be read from the platform. %2 Nothing was changed on the key.")
+                             .arg(m_options.applicationId, call->error().userMessage));
+            return;
+        }
+        onApplication(call->json());
+    });
+}
+
+void RenewalJob::onApplication(const QJsonObject &app)
+{
+    const QString id = m_options.applicationId;
+    m_plan.application = app;
+    m_plan.kind = app.value(QStringLiteral("kind")).toString();
+    m_plan.status = app.value(QStringLiteral("handling_status")).toString();
+    const QJsonObject org = app.value(QStringLiteral("organization")).toObject();
+    m_plan.organizationName = org.value(QStringLiteral("name")).toString();
+    m_plan.uscc = org.value(QStringLiteral("uscc")).toString();
+    const QString review = app.value(QStringLiteral("review_status")).toString();
+
+    if (m_plan.kind != kRenewal && m_plan.kind != kChange) {
+        fail(Step::Check, KeyState::Unchanged,
+             tr("Application %1 is neither a renewal nor a change application; only those are written to the key online, the centre makes the key for the others.")
+                 .arg(id),
+             QStringLiteral("kind %1").arg(m_plan.kind), false);
+        return;
+    }
+    if (review != QLatin1String("approved")) {
+        fail(Step::Check, KeyState::Unchanged,
+             tr("Application %1 has not been approved yet; the new certificate can be written to the key once the centre has approved it.").arg(id),
+             QStringLiteral("review_status %1").arg(review));
+        return;
+    }
+    if (m_plan.status == QLatin1String("done")) {
+        // Issued before (the install was interrupted, or the program closed): install only.
+        m_plan.installOnly = true;
+        fetchIssued();
+        return;
+    }
+    if (m_plan.status != QLatin1String("processing")) {
+        fail(Step::Check, KeyState::Unchanged,
+             tr("The fee of application %1 has not been settled yet; pay it and refresh the payment status, then write the certificate to the key.").arg(id),
+             QStringLiteral("payment_status %1 handling_status %2").arg(app.value(QStringLiteral("payment_status")).toString(), m_plan.status));
+        return;
+    }
+    readKey();
+}
+
+void RenewalJob::fetchIssued()
+{
+    PlatformCall *call = m_client.issuedCertificate(m_options.applicationId);
+    const quint64 gen = m_generation;
+    const Step step = m_prepared ? Step::Submit : Step::Check;
+    connect(call, &PlatformCall::finished, this, [this, call, gen, step] {
+        call->deleteLater();
+        if (gen != m_generation)
+            return;
+        if (!call->ok()) {
+            if (call->httpStatus() == 404) {
+                failPlatform(step, call,
+                             tr("The platform has issued the certificate of application %1 but does not hand it out; nothing was changed on the key. Contact the CA centre.")
+                                 .arg(m_options.applicationId),
+                             false);
+                return;
+            }
+            failPlatform(step, call,
+                         tr("The issued certificate could not be fetched from the platform. %1 Nothing was changed on the key: the old certificate is still there; choose Retry.")
+                             .arg(call->error().userMessage));
+            return;
+        }
+        const QByteArray pem = call->json().value(QStringLiteral("certificate")).toString().toLatin1();
+        if (!m_prepared) {
+            const QByteArray der = KeyMaterial::firstCertificateDer(pem);
+            if (der.isEmpty()) {
+                fail(Step::Check, KeyState::Unchanged,
+                     tr("The platform's answer held no certificate, so nothing was written to the key: the old certificate is still there. Choose Retry, or contact the CA centre if it happens again."),
+                     QStringLiteral("GET certificate: no PEM certificate in the answer (request %1)").arg(call->requestId()));
+                return;
+            }
+            m_issuedDer = der;
+            readKey();
+            return;
+        }
+        m_fetchIssued = false;
+        acceptIssued(pem, Step::Submit);
+    });
+}
+
+void RenewalJob::readKey()
+{
+    setStep(Step::ReadKey);
+    p11::TokenCommand *cmd = m_tokens.readToken(m_options.token);
+    const quint64 gen = m_generation;
+    connect(cmd, &p11::TokenCommand::finished, this, [this, gen](const p11::TokenResult &r) {
+        if (gen != m_generation)
+            return;
+        if (!r.ok()) {
+            failToken(Step::ReadKey, *r.error, KeyState::Unchanged);
+            return;
+        }
+        onKeyRead(r.contents);
+    });
+    cmd->start();
+}
+
+void RenewalJob::onKeyRead(const p11::TokenContents &contents)
+{
+    m_plan.token = contents.token;
+    const bool renewal = m_plan.kind == kRenewal;
+    const auto keyExists = [&contents](const QByteArray &id) {
+        for (const p11::PrivateKeyInfo &k : contents.keys)
+            if (k.id == id)
+                return true;
+        return false;
+    };
+    const auto failRead = [this](const QString &message, const QString &detail) {
+        fail(Step::ReadKey, KeyState::Unchanged, message, detail);
+    };
+
+    p11::CertificateInfo old;
+    if (m_plan.installOnly) {
+        const QByteArray issuedKey = KeyMaterial::certificatePublicKey(m_issuedDer);
+        for (const p11::CertificateInfo &c : contents.certificates) {
+            if (c.der == m_issuedDer) {
+                m_alreadyInstalled = true;
+                m_plan.keyId = c.id;
+            } else if (KeyMaterial::certificatePublicKey(c.der) == issuedKey && (old.der.isEmpty() || c.hasPrivateKey)) {
+                old = c;
+            }
+        }
+        if (m_plan.keyId.isEmpty())
+            m_plan.keyId = old.id;
+        m_keyPublicDer = issuedKey;
+    } else {
+        const QString serial = normalizedSerial(
+            m_plan.application.value(QStringLiteral("certificate")).toObject().value(QStringLiteral("serial")).toString());
+        if (!m_options.keyId.isEmpty()) {
+            for (const p11::CertificateInfo &c : contents.certificates)
+                if (c.id == m_options.keyId && (old.der.isEmpty() || c.notAfter > old.notAfter))
+                    old = c;
+            if (!m_options.newKey && !keyExists(m_options.keyId)) {
+                failRead(tr("The key pair chosen for the renewal is not on this key; insert the USB key that holds it and choose Retry."),
+                         QStringLiteral("no key pair with CKA_ID %1").arg(QString::fromLatin1(m_options.keyId.toHex())));
+                return;
+            }
+            m_plan.keyId = m_options.keyId;
+        } else if (!serial.isEmpty()) {
+            for (const p11::CertificateInfo &c : contents.certificates)
+                if (normalizedSerial(c.serialHex) == serial)
+                    old = c;
+            if (old.der.isEmpty() && renewal) {
+                failRead(tr("The certificate named in application %1 (serial %2) is not on this key; insert the USB key that holds it and choose Retry.")
+                             .arg(m_options.applicationId, serial),
+                         QStringLiteral("certificate serial %1 not on token %2").arg(serial, contents.token.serial));
+                return;
+            }
+        } else {
+            QList<p11::CertificateInfo> withKey, ours;
+            for (const p11::CertificateInfo &c : contents.certificates) {
+                if (!c.hasPrivateKey)
+                    continue;
+                withKey.append(c);
+                if ((!m_plan.uscc.isEmpty() && c.uscc.compare(m_plan.uscc, Qt::CaseInsensitive) == 0)
+                    || (!m_plan.organizationName.isEmpty() && c.organization == m_plan.organizationName))
+                    ours.append(c);
+            }
+            const QList<p11::CertificateInfo> &pick = ours.isEmpty() ? withKey : ours;
+            if (pick.size() == 1) {
+                old = pick.first();
+            } else if (pick.size() > 1) {
+                failRead(tr("This key holds several certificates of your organisation; choose the one to renew in the key list and start again."),
+                         QStringLiteral("%1 candidate certificates on token %2").arg(pick.size()).arg(contents.token.serial));
+                return;
+            }
+        }
+        if (m_plan.keyId.isEmpty() && !old.der.isEmpty())
+            m_plan.keyId = old.id;
+        if (!m_options.newKey) {
+            if (m_plan.keyId.isEmpty() || !keyExists(m_plan.keyId)) {
+                failRead(tr("No certificate with its key pair was found on this key to renew; insert the USB key that holds your current certificate and choose Retry."),
+                         QStringLiteral("no certificate with a key pair on token %1").arg(contents.token.serial));
+                return;
+            }
+            if (!old.der.isEmpty())
+                m_keyPublicDer = KeyMaterial::certificatePublicKey(old.der);
+        } else {
+            m_plan.keyId.clear();  // made at start()
+        }
+        if (renewal) {
+            if (old.der.isEmpty()) {
+                failRead(tr("No certificate was found on this key to renew; insert the USB key that holds your current certificate and choose Retry."),
+                         QStringLiteral("renewal without a certificate on token %1").arg(contents.token.serial));
+                return;
+            }
+            m_subject = KeyMaterial::subjectFields(old.der);
+        } else {
+            m_subject = changeSubject(old, m_plan.organizationName, m_plan.uscc);
+        }
+    }
+    m_plan.oldCertificate = old;
+
+    if (m_plan.newKey)
+        m_plan.warnings.append(tr("A new key pair will be made on the key. Bid files encrypted to the old certificate can only be opened with the old key, which stays on the key with its certificate: do not delete it."));
+    if (m_plan.installOnly)
+        m_plan.warnings.append(tr("The platform has already issued the new certificate; it will only be written to the key."));
+    switch (contents.token.pinState) {
+    case p11::PinState::Locked:
+        m_plan.warnings.append(tr("The PIN of this key is locked; reset it (密码重置) before the certificate can be written."));
+        break;
+    case p11::PinState::FinalTry:
+        m_plan.warnings.append(tr("Only one PIN try is left on this key: a wrong PIN locks it."));
+        break;
+    case p11::PinState::CountLow:
+        m_plan.warnings.append(tr("A wrong PIN was entered on this key before; fewer tries are left."));
+        break;
+    default:
+        break;
+    }
+    if (contents.token.protectedAuthPath)
+        m_plan.warnings.append(tr("This key has a PIN pad: type the PIN on the key when it asks."));
+
+    m_prepared = true;
+    m_running = false;
+    qCInfo(lcKeyops).noquote() << "renewal of" << m_options.applicationId << "prepared: kind" << m_plan.kind << "token"
+                               << m_plan.token.serial << "key id" << QString::fromLatin1(m_plan.keyId.toHex()) << "new key"
+                               << m_plan.newKey << "install only" << m_plan.installOnly;
+    Q_EMIT prepared(m_plan);
+    if (m_startAfterPrepare) {
+        m_startAfterPrepare = false;
+        m_running = true;
+        advance();
+    }
+}
+
+// ---------------------------------------------------------------- run
+
+void RenewalJob::start(p11::SecureBuffer pin)
+{
+    if (m_running || !m_prepared) {
+        qCWarning(lcKeyops) << "start() ignored:" << (m_running ? "already running" : "not prepared");
+        return;
+    }
+    m_pin = std::move(pin);
+    m_cancelRequested = false;
+    m_running = true;
+    advance();
+}
+
+void RenewalJob::retry(p11::SecureBuffer pin)
+{
+    if (m_running) {
+        qCWarning(lcKeyops) << "retry() ignored: running";
+        return;
+    }
+    m_cancelRequested = false;
+    if (!m_prepared) {
+        // The check or the key reading failed: prepare again, then go on.
+        const Options options = m_options;
+        prepare(options);
+        m_pin = std::move(pin);
+        m_startAfterPrepare = true;
+        return;
+    }
+    m_pin = std::move(pin);
+    m_running = true;
+    advance();
+}
+
+void RenewalJob::cancel()
+{
+    if (m_running)
+        m_cancelRequested = true;
+}
+
+void RenewalJob::advance()
+{
+    if (stopIfCancelled())
+        return;
+    if (m_installDone)
+        verify();
+    else if (!m_issuedDer.isEmpty())
+        install();
+    else if (m_fetchIssued) {
+        setStep(Step::Submit);
+        fetchIssued();
+    } else if (!m_csrDer.isEmpty())
+        submit();
+    else if (m_plan.newKey && !m_keyGenerated)
+        generateKey();
+    else
+        createCsr();
+}
+
+void RenewalJob::generateKey()
+{
+    setStep(Step::Csr);
+    p11::TokenCommand *cmd = m_tokens.generateKey(tokenRef(), pinCopy(), m_options.keySpec, m_plan.oldCertificate.label);
+    const quint64 gen = m_generation;
+    connect(cmd, &p11::TokenCommand::finished, this, [this, gen](const p11::TokenResult &r) {
+        if (gen != m_generation)
+            return;
+        if (!r.ok()) {
+            failToken(Step::Csr, *r.error, KeyState::Unchanged);
+            return;
+        }
+        m_keyGenerated = true;
+        m_plan.keyId = r.key.id;
+        qCInfo(lcKeyops).noquote() << "new key pair made, CKA_ID" << QString::fromLatin1(r.key.id.toHex());
+        advance();
+    });
+    cmd->start();
+}
+
+void RenewalJob::createCsr()
+{
+    setStep(Step::Csr);
+    p11::CsrRequest request;
+    request.keyId = m_plan.keyId;
+    request.subjectFields = m_subject;
+    p11::TokenCommand *cmd = m_tokens.createCsr(tokenRef(), pinCopy(), request);
+    const quint64 gen = m_generation;
+    connect(cmd, &p11::TokenCommand::finished, this, [this, gen](const p11::TokenResult &r) {
+        if (gen != m_generation)
+            return;
+        if (!r.ok()) {
+            failToken(Step::Csr, *r.error, KeyState::Unchanged);
+            return;
+        }
+        const QByteArray key = KeyMaterial::requestPublicKey(r.csrDer);
+        if (!m_keyPublicDer.isEmpty() && key != m_keyPublicDer) {
+            fail(Step::Csr, KeyState::Unchanged,
+                 tr("The certificate request was signed with a key other than the certificate's own, so it was not sent. The old certificate is still on the key; contact support."),
+                 QStringLiteral("CSR public key differs from the old certificate's"), false);
+            return;
+        }
+        m_keyPublicDer = key;
+        m_csrDer = r.csrDer;
+        advance();
+    });
+    cmd->start();
+}
+
+void RenewalJob::submit()
+{
+    setStep(Step::Submit);
+    PlatformCall *call = m_client.submitCsr(m_options.applicationId, p11::CsrBuilder::derToPem(m_csrDer), m_plan.token.serial,
+                                            m_idempotencyKey);
+    const quint64 gen = m_generation;
+    connect(call, &PlatformCall::finished, this, [this, call, gen] {
+        call->deleteLater();
+        if (gen != m_generation)
+            return;
+        if (!call->ok()) {
+            const PlatformError &e = call->error();
+            if (e.isTransient() || e.kind == PlatformError::Kind::Network)
+                failPlatform(Step::Submit, call,
+                             tr("The certificate request could not be sent to the platform. %1 The old certificate is still on the key; choose Retry: the same request is sent again and the platform never issues twice.")
+                                 .arg(e.userMessage));
+            else
+                failPlatform(Step::Submit, call,
+                             tr("The platform did not certify the request. %1 Nothing was changed on the key: the old certificate is still there.")
+                                 .arg(e.userMessage));
+            return;
+        }
+        qCInfo(lcKeyops).noquote() << "certificate request answered, HTTP" << call->httpStatus() << "request" << call->requestId()
+                                   << (call->rawHeader("Idempotent-Replayed").isEmpty() ? "" : "(replayed)");
+        acceptIssued(call->json().value(QStringLiteral("certificate")).toString().toLatin1(), Step::Submit);
+    });
+}
+
+// Checks the platform's certificate before anything is written: a PEM
+// certificate, for the key the request was signed with, naming the subject asked for.
+void RenewalJob::acceptIssued(const QByteArray &pem, Step step)
+{
+    const QByteArray der = KeyMaterial::firstCertificateDer(pem);
+    if (der.isEmpty()) {
+        m_fetchIssued = true;  // a retry asks GET .../certificate instead of re-sending
+        fail(step, KeyState::Unchanged,
+             tr("The platform's answer held no certificate, so nothing was written to the key: the old certificate is still there. Choose Retry, or contact the CA centre if it happens again."),
+             QStringLiteral("no PEM certificate in the answer"));
+        return;
+    }
+    auto parsed = p11::CertificateParser::parse(der);
+    if (!parsed) {
+        m_fetchIssued = true;
+        fail(step, KeyState::Unchanged,
+             tr("The platform's answer held no certificate, so nothing was written to the key: the old certificate is still there. Choose Retry, or contact the CA centre if it happens again."),
+             parsed.error().logText());
+        return;
+    }
+    if (!m_keyPublicDer.isEmpty() && KeyMaterial::certificatePublicKey(der) != m_keyPublicDer) {
+        m_fetchIssued = true;
+        fail(step, KeyState::Unchanged,
+             tr("The platform returned a certificate for another key than the one on your USB key, so it was not written. The old certificate is still on the key; contact the CA centre."),
+             QStringLiteral("issued certificate %1: public key differs from the key's").arg(parsed->serialHex));
+        return;
+    }
+    QString expectedSubject;
+    if (!m_csrDer.isEmpty())
+        expectedSubject = KeyMaterial::requestSubject(m_csrDer);
+    else if (m_plan.kind == kRenewal && !m_plan.oldCertificate.der.isEmpty())
+        expectedSubject = m_plan.oldCertificate.subject;
+    bool subjectOk = expectedSubject.isEmpty() || parsed->subject == expectedSubject;
+    if (subjectOk && m_plan.kind == kChange) {
+        if (!parsed->uscc.isEmpty() && !m_plan.uscc.isEmpty())
+            subjectOk = parsed->uscc.compare(m_plan.uscc, Qt::CaseInsensitive) == 0;
+        else
+            subjectOk = parsed->organization == m_plan.organizationName;
+    }
+    if (!subjectOk) {
+        m_fetchIssued = true;
+        fail(step, KeyState::Unchanged,
+             tr("The platform returned a certificate whose subject does not name your organisation as requested, so it was not written. The old certificate is still on the key; contact the CA centre."),
+             QStringLiteral("issued certificate %1 subject \"%2\", expected \"%3\"").arg(parsed->serialHex, parsed->subject, expectedSubject));
+        return;
+    }
+    m_issuedDer = der;
+    advance();
+}
+
+void RenewalJob::install()
+{
+    setStep(Step::Install);
+    p11::TokenCommand *cmd = m_tokens.installCertificate(tokenRef(), pinCopy(), m_issuedDer, m_plan.oldCertificate.label);
+    const quint64 gen = m_generation;
+    connect(cmd, &p11::TokenCommand::finished, this, [this, gen](const p11::TokenResult &r) {
+        if (gen != m_generation)
+            return;
+        if (!r.ok()) {
+            onInstallFailed(*r.error);
+            return;
+        }
+        m_installDone = true;
+        m_installed = r.certificate;
+        advance();
+    });
+    cmd->start();
+}
+
+// What is on the key now? Read it (certificates need no PIN); if the key is
+// gone, the state is unknown (the safe install leaves the old or the new one).
+void RenewalJob::onInstallFailed(const p11::Error &error)
+{
+    if (error.kind() == p11::ErrorKind::CertificateKeyMismatch) {
+        fail(Step::Install, KeyState::Unchanged,
+             tr("The certificate the platform issued belongs to a key that is not on this USB key, so it was not written. Insert the USB key the request was made with and choose Retry."),
+             error.logText());
+        return;
+    }
+    if (error.kind() == p11::ErrorKind::Cancelled) {
+        m_cancelRequested = true;
+        stopIfCancelled();
+        return;
+    }
+    p11::TokenCommand *cmd = m_tokens.readToken(tokenRef());
+    const quint64 gen = m_generation;
+    const p11::Error installError = error;
+    connect(cmd, &p11::TokenCommand::finished, this, [this, gen, installError](const p11::TokenResult &r) {
+        if (gen != m_generation)
+            return;
+        if (!r.ok()) {
+            fail(Step::Install, KeyState::Unknown,
+                 tr("The key was removed while the new certificate was being written to it. It holds the old or the new certificate, never neither; plug the key in and choose Retry to finish writing the certificate the platform issued."),
+                 QStringLiteral("%1; reading the key afterwards: %2").arg(installError.logText(), r.error->logText()));
+            return;
+        }
+        bool newThere = false;
+        bool oldThere = false;
+        for (const p11::CertificateInfo &c : r.contents.certificates) {
+            if (c.der == m_issuedDer)
+                newThere = true;
+            else if (!m_plan.oldCertificate.der.isEmpty() && c.der == m_plan.oldCertificate.der)
+                oldThere = true;
+        }
+        if (newThere) {
+            fail(Step::Install, KeyState::NewCertificateInstalled,
+                 oldThere ? tr("The new certificate was written to the key, but the old certificate could not be removed yet. Choose Retry to finish.")
+                          : tr("The new certificate was written to the key, but the writing did not end cleanly. Choose Retry to check it."),
+                 installError.logText());
+            return;
+        }
+        if (isRemoval(installError))
+            fail(Step::Install, KeyState::Unchanged,
+                 tr("The key was removed before the new certificate was written to it. The old certificate is still on the key; plug the key in and choose Retry: the certificate the platform issued is written without a new request."),
+                 installError.logText());
+        else
+            fail(Step::Install, KeyState::Unchanged,
+                 tr("The new certificate could not be written to the key. %1 The old certificate is still on the key; choose Retry: the certificate the platform issued is written without a new request.")
+                     .arg(installError.userMessage()),
+                 installError.logText());
+    });
+    cmd->start();
+}
+
+void RenewalJob::verify()
+{
+    setStep(Step::Verify);
+    p11::TokenCommand *cmd = m_tokens.readToken(tokenRef());
+    const quint64 gen = m_generation;
+    connect(cmd, &p11::TokenCommand::finished, this, [this, gen](const p11::TokenResult &r) {
+        if (gen != m_generation)
+            return;
+        if (!r.ok()) {
+            failToken(Step::Verify, *r.error, KeyState::NewCertificateInstalled);
+            return;
+        }
+        const QByteArray keyId = m_installed.id;
+        p11::CertificateInfo found;
+        int others = 0;
+        for (const p11::CertificateInfo &c : r.contents.certificates) {
+            if (c.id != keyId)
+                continue;
+            if (c.der == m_issuedDer)
+                found = c;
+            else
+                ++others;
+        }
+        if (found.der.isEmpty()) {
+            m_installDone = false;  // a retry writes it again
+            fail(Step::Verify, KeyState::Unchanged,
+                 tr("The new certificate was not found on the key after it was written. The old certificate is still on the key; choose Retry to write it again."),
+                 QStringLiteral("certificate %1 not under CKA_ID %2").arg(m_installed.serialHex, QString::fromLatin1(keyId.toHex())));
+            return;
+        }
+        if (!found.hasPrivateKey || (!m_keyPublicDer.isEmpty() && KeyMaterial::certificatePublicKey(found.der) != m_keyPublicDer)) {
+            fail(Step::Verify, KeyState::NewCertificateInstalled,
+                 tr("The new certificate on the key does not match the key's own key pair. The old key was not changed; contact the CA centre."),
+                 QStringLiteral("certificate %1 under CKA_ID %2: private key present %3, public key equal %4")
+                     .arg(found.serialHex, QString::fromLatin1(keyId.toHex()))
+                     .arg(found.hasPrivateKey)
+                     .arg(KeyMaterial::certificatePublicKey(found.der) == m_keyPublicDer),
+                 false);
+            return;
+        }
+        if (others > 0) {
+            m_installDone = false;  // the install removes the older ones when run again
+            fail(Step::Verify, KeyState::NewCertificateInstalled,
+                 tr("The new certificate was written to the key, but the old certificate could not be removed yet. Choose Retry to finish."),
+                 QStringLiteral("%1 older certificate(s) still under CKA_ID %2").arg(others).arg(QString::fromLatin1(keyId.toHex())));
+            return;
+        }
+        m_installed = found;
+        succeed();
+    });
+    cmd->start();
+}
+
+// ---------------------------------------------------------------- failures
+
+void RenewalJob::failToken(Step step, const p11::Error &error, KeyState state)
+{
+    const bool removed = isRemoval(error);
+    QString message;
+    switch (step) {
+    case Step::Check:
+    case Step::ReadKey:
+        message = removed ? tr("No key was found. Insert the USB key that holds the certificate and choose Retry.")
+                          : tr("The key could not be read. %1 Nothing was changed on it.").arg(error.userMessage());
+        break;
+    case Step::Csr:
+    case Step::Submit:
+        message = removed ? tr("The key was removed while the certificate request was being made on it. The old certificate is still on the key; plug the key in and choose Retry.")
+                          : tr("The certificate request could not be made on the key. %1 The old certificate is still on the key; choose Retry when this is fixed.")
+                                .arg(error.userMessage());
+        break;
+    case Step::Install:
+        message = tr("The new certificate could not be written to the key. %1 The old certificate is still on the key; choose Retry.").arg(error.userMessage());
+        break;
+    case Step::Verify:
+    case Step::Done:
+        message = removed ? tr("The key was removed while the new certificate was being checked. The new certificate was written to the key; plug the key in and choose Retry to check it.")
+                          : tr("The new certificate could not be checked on the key. %1 It was written to the key; choose Retry to check it again.")
+                                .arg(error.userMessage());
+        break;
+    }
+    fail(step, state, message, error.logText());
+}
+
+void RenewalJob::failPlatform(Step step, const PlatformCall *call, const QString &message, bool canRetry)
+{
+    const PlatformError::Kind kind = call->error().kind;
+    m_networkFailure = kind == PlatformError::Kind::Network || kind == PlatformError::Kind::Tls;
+    fail(step, KeyState::Unchanged, message, platformDetail(call, call->error()), canRetry);
 }
 
 } // namespace ca::keyops

@@ -6,8 +6,11 @@
 
 #include <QByteArray>
 #include <QCoreApplication>
+#include <QJsonObject>
 #include <QMetaType>
 #include <QObject>
+#include <QList>
+#include <QPair>
 #include <QPointer>
 #include <QString>
 
@@ -21,6 +24,7 @@ namespace p11 {
 class TokenService;
 class Error;
 struct TokenResult;
+struct TokenContents;
 }
 }
 
@@ -75,6 +79,7 @@ public:
         p11::CertificateInfo oldCertificate;
         p11::CertificateInfo newCertificate; // filled when ok (validity: notBefore/notAfter/daysLeft)
         bool canRetry = false;            // retry(pin) may finish the job
+        bool networkError = false;        // the platform could not be reached (network or TLS)
     };
 
     RenewalJob(PlatformClient &client, p11::TokenService &tokens, QObject *parent = nullptr);
@@ -107,22 +112,29 @@ Q_SIGNALS:
     void finished(const ca::keyops::RenewalJob::Outcome &outcome);
 
 private:
+    void reset();
     void setStep(Step step);
-    void runStep();
+    void advance();                 // runs the next step that is not done yet
+    bool stopIfCancelled();
     void fail(Step step, KeyState state, const QString &message, const QString &detail, bool canRetry = true);
     void succeed();
-    // step implementations
+    // steps
     void readApplication();
+    void onApplication(const QJsonObject &application);
+    void fetchIssued();
     void readKey();
-    void doGenerateKey();
-    void doCsr();
-    void doSubmit();
-    void doFetchIssued();
-    void doInstall();
-    void doVerify();
-    void checkIssued(const QByteArray &pem);
-    void failPlatform(Step step, const PlatformError &error, const QString &message);
+    void onKeyRead(const p11::TokenContents &contents);
+    void generateKey();
+    void createCsr();
+    void submit();
+    void acceptIssued(const QByteArray &pem, Step step);
+    void install();
+    void onInstallFailed(const p11::Error &error);
+    void verify();
     void failToken(Step step, const p11::Error &error, KeyState state);
+    void failPlatform(Step step, const PlatformCall *call, const QString &message, bool canRetry = true);
+    p11::SecureBuffer pinCopy() const;
+    p11::TokenRef tokenRef() const;
 
     PlatformClient &m_client;
     p11::TokenService &m_tokens;
@@ -131,17 +143,23 @@ private:
     Step m_step = Step::Check;
     bool m_running = false;
     bool m_prepared = false;
-    bool m_preparing = false;
+    bool m_startAfterPrepare = false;  // retry() of a failed prepare goes on to start()
     bool m_cancelRequested = false;
-    p11::SecureBuffer m_pin;
+    p11::SecureBuffer m_pin;           // only while running; wiped when the job stops
     QString m_idempotencyKey;
-    QByteArray m_csrDer;            // the CSR sent (kept for a retry: same CSR, same key)
-    bool m_submitted = false;       // the platform answered the POST
-    QByteArray m_issuedDer;         // the certificate the platform issued (checked)
+    QList<QPair<QString, QString>> m_subject;
+    bool m_keyGenerated = false;
+    QByteArray m_csrDer;               // the CSR sent (kept for a retry: same CSR, same key)
+    bool m_fetchIssued = false;        // the answer was unusable or lost: ask GET .../certificate
+    QByteArray m_issuedDer;            // the certificate the platform issued (checked)
+    bool m_alreadyInstalled = false;   // found on the key at prepare time
+    bool m_installDone = false;
     p11::CertificateInfo m_installed;
-    QByteArray m_keyPublicDer;      // SubjectPublicKeyInfo of the key (from the old cert or the CSR)
+    QByteArray m_keyPublicDer;         // SubjectPublicKeyInfo of the key (from the old certificate or the CSR)
     Step m_failedStep = Step::Check;
     KeyState m_keyState = KeyState::Unchanged;
+    bool m_networkFailure = false;     // set by failPlatform for the Outcome
+    quint64 m_generation = 0;          // guards against answers of a job that was reset
 };
 
 } // namespace ca::keyops

@@ -7,9 +7,14 @@
 //   POST /api/v1/applications/{id}/certificate {"certificate": PEM[, "token_serial"]}
 //        existing CA registration: chains to a trusted CA, is valid, and names the applicant's
 //        organisation (USCC in a subject field, else O = organisation name) -> 200 certificate ref.
-//   ca-sandbox admin --data DIR issue CSR_FILE USCC [TOKEN_SERIAL]
-//        issues a certificate outside any application (the centre writing a new key) and records
-//        it for that organisation, so renewal tests have a certificate on record; prints the PEM.
+//   GET /api/v1/applications/{id}/certificate
+//        the certificate issued (renewal/change) or registered (existing) for that application:
+//        200 {"certificate", "chain"} PEM (chain: the issuing sandbox CA for an issued one, empty for a
+//        registered one); 404 when there is none yet. The client finishes an interrupted install with it.
+//   ca-sandbox admin --data DIR issue CSR_FILE USCC [TOKEN_SERIAL] [--days N]
+//        issues a certificate (valid N days, default 730) outside any application (the centre writing
+//        a new key) and records it for that organisation, so renewal tests have a certificate on
+//        record; prints the PEM.
 #include "Accounts.h"
 #include "ApplicationStore.h"
 #include "CertificateAuthority.h"
@@ -203,6 +208,20 @@ Reply postCertificate(Context &context, CertificateAuthority &ca, Request &reque
     return Reply::json(200, ref);
 }
 
+Reply getCertificate(Context &context, CertificateAuthority &ca, Request &request)
+{
+    const StoredApplication app = ApplicationStore::require(context, request.account, request.param(QStringLiteral("id")));
+    QSqlQuery q = Sql::exec(context.db(), QStringLiteral("SELECT pem, source FROM certificates WHERE application_id = ? "
+                                                         "ORDER BY id DESC LIMIT 1"),
+                            {app.id});
+    if (!q.next())
+        throw HttpError(404, QStringLiteral("not_found"),
+                        QStringLiteral("No certificate has been issued or registered for this application yet."));
+    const bool issued = q.value(1).toString() == QLatin1String("issued");
+    return Reply::json(200, QJsonObject{{QStringLiteral("certificate"), q.value(0).toString()},
+                                        {QStringLiteral("chain"), issued ? QString::fromLatin1(ca.caCertificatePem()) : QString()}});
+}
+
 class CertificatesModule : public Module
 {
 public:
@@ -230,14 +249,27 @@ public:
                      [ctx, ca](Request &r) { return postCsr(*ctx, *ca, r); });
         server.route(Method::Post, QStringLiteral("/api/v1/applications/{id}/certificate"), Access::User,
                      [ctx, ca](Request &r) { return postCertificate(*ctx, *ca, r); });
+        server.route(Method::Get, QStringLiteral("/api/v1/applications/{id}/certificate"), Access::User,
+                     [ctx, ca](Request &r) { return getCertificate(*ctx, *ca, r); });
     }
 
     QStringList adminVerbs() const override { return {QStringLiteral("issue")}; }
 
-    int runAdmin(Context &context, const QStringList &args, QTextStream &out, QTextStream &err) override
+    int runAdmin(Context &context, const QStringList &allArgs, QTextStream &out, QTextStream &err) override
     {
+        QStringList args = allArgs;
+        int days = kValidityDays;
+        if (const qsizetype at = args.indexOf(QStringLiteral("--days")); at >= 0) {
+            bool ok = false;
+            days = args.value(at + 1).toInt(&ok);
+            if (!ok || days < 1 || days > 36500) {
+                err << "ca-sandbox: --days wants a number of days from 1 to 36500\n";
+                return 2;
+            }
+            args.remove(at, 2);
+        }
         if (args.size() < 3 || args.size() > 4) {
-            err << "usage: ca-sandbox admin --data DIR issue CSR_FILE USCC [TOKEN_SERIAL]\n";
+            err << "usage: ca-sandbox admin --data DIR issue CSR_FILE USCC [TOKEN_SERIAL] [--days N]\n";
             return 2;
         }
         QFile f(args.at(1));
@@ -258,7 +290,7 @@ public:
             return 1;
         }
         CertificateAuthority::Error error;
-        const IssuedCertificate issued = ca.issue(f.readAll(), QByteArray(), kValidityDays, &error);
+        const IssuedCertificate issued = ca.issue(f.readAll(), QByteArray(), days, &error);
         if (error != CertificateAuthority::Error::None) {
             err << "ca-sandbox: " << CertificateAuthority::errorMessage(error) << '\n';
             return 1;

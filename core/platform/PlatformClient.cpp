@@ -530,12 +530,20 @@ PlatformCall *PlatformClient::paymentOrder(const QString &orderNo)
     return send(rq);
 }
 
-PlatformCall *PlatformClient::submitCsr(const QString &id, const QByteArray &csrPem, const QString &tokenSerial)
+PlatformCall *PlatformClient::submitCsr(const QString &id, const QByteArray &csrPem, const QString &tokenSerial,
+                                        const QString &idempotencyKey)
 {
     QJsonObject body{{QStringLiteral("csr"), QString::fromLatin1(csrPem)}};
     if (!tokenSerial.isEmpty())
         body.insert(QStringLiteral("token_serial"), tokenSerial);
-    return postJson(QStringLiteral("/api/v1/applications/%1/csr").arg(seg(id)), body);
+    return postJson(QStringLiteral("/api/v1/applications/%1/csr").arg(seg(id)), body, idempotencyKey);
+}
+
+PlatformCall *PlatformClient::issuedCertificate(const QString &id)
+{
+    PlatformRequest rq;
+    rq.path = QStringLiteral("/api/v1/applications/%1/certificate").arg(seg(id));
+    return send(rq);
 }
 
 PlatformCall *PlatformClient::registerCertificate(const QString &id, const QByteArray &certificatePem, const QString &tokenSerial)

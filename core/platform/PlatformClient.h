@@ -99,7 +99,12 @@ public:
     PlatformCall *downloadInvoice(const QString &id, const QString &saveTo);
     PlatformCall *createPaymentOrder(const QString &id, const QString &channel, const QString &idempotencyKey);
     PlatformCall *paymentOrder(const QString &orderNo);
-    PlatformCall *submitCsr(const QString &id, const QByteArray &csrPem, const QString &tokenSerial = QString());
+    // idempotencyKey: a lost answer may be re-sent safely (the platform replays its answer, never issues twice).
+    PlatformCall *submitCsr(const QString &id, const QByteArray &csrPem, const QString &tokenSerial = QString(),
+                            const QString &idempotencyKey = QString());
+    // GET /applications/{id}/certificate: {"certificate","chain"} PEM of the certificate issued or
+    // registered for the application (404 when none).
+    PlatformCall *issuedCertificate(const QString &id);
     PlatformCall *registerCertificate(const QString &id, const QByteArray &certificatePem, const QString &tokenSerial = QString());
     PlatformCall *requestPinReset(const QString &tokenSerial);
     PlatformCall *verifyPinReset(const QString &resetId, const QString &code);
