@@ -20,6 +20,7 @@
 #if __has_include("ui/ApplicationWizard.h")
 #include "ui/ApplicationWizard.h"
 #include "ui/wizard/PaymentDialog.h"
+#include "ui/wizard/WizardPageBase.h"
 #define CA_HAVE_WIZARD 1
 #endif
 
@@ -103,12 +104,17 @@ MainWindow::MainWindow(ClientContext &context, QWidget *parent)
     // 我的证书: the USB keys, live (the panel starts the token service's watch).
     m_tokenPanel = new TokenPanel(m_context, m_ui->keysTab);
     m_ui->keysLayout->addWidget(m_tokenPanel);
-    connect(m_tokenPanel, &TokenPanel::renewRequested, this, [this](const QString &serial, const QString &) {
-        statusBar()->showMessage(
-            tr("To renew the certificate on USB key %1, choose \"Renewal\" in step 2 of the new application.").arg(serial),
-            15000);
-        newApplication();
+    connect(m_tokenPanel, &TokenPanel::renewRequested, this, &MainWindow::onRenewRequested);
+    connect(m_tokenPanel, &TokenPanel::openApplicationRequested, this, [this](const QString &id) {
+        openWizard({WizardRequest::Purpose::Edit, id, std::nullopt, QString()});
     });
+    // 写入证书: an approved renewal/change is written to the key from the list.
+    m_writeKeyButton = new QPushButton(tr("Write to &key"), m_ui->applicationsTab);
+    m_writeKeyButton->setObjectName(QStringLiteral("writeKeyButton"));
+    m_writeKeyButton->setAccessibleName(tr("Write the certificate of the selected application to the USB key"));
+    m_ui->actionsLayout->insertWidget(m_ui->actionsLayout->indexOf(m_ui->detailsButton) + 1, m_writeKeyButton);
+    setTabOrder(m_ui->detailsButton, m_writeKeyButton);
+    connect(m_writeKeyButton, &QPushButton::clicked, this, &MainWindow::writeSelectedToKey);
 
     m_ui->kindFilterCombo->addItem(tr("All types"), -1);
     for (ApplicationKind kind : enumValues<ApplicationKind>())
@@ -352,7 +358,7 @@ void MainWindow::updateActions()
     if (!row) {
         const QString why = tr("Select an application in the list first.");
         for (QPushButton *b : {m_ui->editButton, m_ui->deleteButton, m_ui->submitButton, m_ui->payButton,
-                               m_ui->detailsButton})
+                               m_ui->detailsButton, m_writeKeyButton})
             setActionState(b, false, why, QString());
         return;
     }
@@ -380,6 +386,73 @@ void MainWindow::updateActions()
         : Decision::yes();
     setActionState(m_ui->detailsButton, details.allowed, details.reason,
                    tr("Show every field, the approval record, payment and handling."));
+
+    QString writeWhy;
+    if (app.kind != ApplicationKind::Renewal && app.kind != ApplicationKind::Change)
+        writeWhy = tr("Only a renewal or change application is written to the USB key here; the centre makes the key "
+                      "of the other kinds.");
+    else if (app.reviewStatus != ReviewStatus::Approved)
+        writeWhy = tr("The application must be approved before its certificate can be written to the USB key.");
+    else if (app.handlingStatus == HandlingStatus::Done || app.handlingStatus == HandlingStatus::Received)
+        writeWhy = tr("The certificate of this application has already been written to the key.");
+    else if (app.handlingStatus != HandlingStatus::Processing)
+        writeWhy = tr("Pay the fee first: the certificate is written to the key once the payment is settled.");
+    else if (!m_context.tokenService())
+        writeWhy = tr("The USB key service is not available. Restart the program.");
+    setActionState(m_writeKeyButton, writeWhy.isEmpty(), writeWhy,
+                   tr("Write the renewed or changed certificate to the USB key now."));
+}
+
+const Application *MainWindow::writableRenewal(const QString &tokenSerial) const
+{
+    const Application *found = nullptr;
+    for (const Application &app : m_serverApps) {
+        if ((app.kind != ApplicationKind::Renewal && app.kind != ApplicationKind::Change)
+            || app.reviewStatus != ReviewStatus::Approved || app.handlingStatus != HandlingStatus::Processing)
+            continue;
+        if (!tokenSerial.isEmpty() && app.certificate && app.certificate->tokenSerial == tokenSerial)
+            return &app;
+        if (!found)
+            found = &app;
+    }
+    return found;
+}
+
+void MainWindow::onRenewRequested(const QString &tokenSerial, const QString &certificateSerialHex)
+{
+    if (const Application *app = writableRenewal(tokenSerial)) {
+        m_tokenPanel->openRenewal(app->id, tokenSerial);
+        return;
+    }
+    // No approved renewal yet: a new renewal application for the certificate on this key.
+    CertificateRef ref;
+    ref.tokenSerial = tokenSerial;
+    ref.serial = certificateSerialHex;
+    if (const auto token = m_tokenPanel->currentToken()) {
+        ref.tokenSerial = token->token.serial;
+        for (const auto &cert : token->certificates) {
+            if (cert.serialHex == certificateSerialHex) {
+                ref.subject = cert.subject;
+                ref.notAfter = cert.notAfter;
+            }
+        }
+    }
+    statusBar()->showMessage(tr("A new renewal application for the certificate on USB key %1 was started.").arg(tokenSerial),
+                             15000);
+    WizardRequest request{WizardRequest::Purpose::New, QString(), std::nullopt, QString()};
+    request.kind = ApplicationKind::Renewal;
+    request.certificate = ref;
+    openWizard(request);
+}
+
+void MainWindow::writeSelectedToKey()
+{
+    const ApplicationRow *row = currentRow();
+    if (!row || !m_writeKeyButton->isEnabled())
+        return;
+    m_ui->mainTabs->setCurrentWidget(m_ui->keysTab);
+    const QString serial = row->app.certificate ? row->app.certificate->tokenSerial : QString();
+    m_tokenPanel->openRenewal(row->app.id, m_tokenPanel->selectToken(serial) ? serial : QString());
 }
 
 void MainWindow::refresh()
@@ -590,9 +663,20 @@ void MainWindow::defaultOpenWizard(const WizardRequest &request)
     QDialog *window = nullptr;
     switch (request.purpose) {
     case WizardRequest::Purpose::New:
-    case WizardRequest::Purpose::Edit:
-        window = new ApplicationWizard(m_context, request.key, this);
+    case WizardRequest::Purpose::Edit: {
+        auto *wizard = new ApplicationWizard(m_context, request.key, this);
+        if (request.purpose == WizardRequest::Purpose::New && request.kind && wizard->isLoaded()) {
+            // Renew on the token panel: the kind (and the certificate concerned) chosen already
+            wizard->application().kind = *request.kind;
+            if (request.certificate)
+                wizard->application().certificate = request.certificate;
+            if (auto *kindPage = qobject_cast<WizardPageBase *>(wizard->page(ApplicationWizard::KindPageId)))
+                kindPage->loadFromModel();
+            wizard->applicationEdited();
+        }
+        window = wizard;
         break;
+    }
     case WizardRequest::Purpose::FixProblems:
         window = ApplicationWizard::openAtProblem(m_context, request.key, request.step.value_or(WizardStep::Kind),
                                                   request.fieldPath, this);

@@ -2,6 +2,8 @@
 
 #include "core/platform/PlatformCall.h"
 
+#include "core/model/CertificateRef.h"
+#include "core/model/Enums.h"
 #include "core/platform/StatusPoller.h"
 #include "core/validation/ApplicationValidator.h"
 
@@ -40,6 +42,8 @@ struct WizardRequest {
     QString key;                       // server id or local draft id; empty for New
     std::optional<WizardStep> step;    // FixProblems: the page of the first problem
     QString fieldPath;                 // FixProblems: the first offending field
+    std::optional<ApplicationKind> kind = std::nullopt;      // New: the kind preselected (Renew on the token panel: renewal)
+    std::optional<CertificateRef> certificate = std::nullopt; // New: the certificate the application concerns
 };
 
 // The main window: header with the account (unit, role, user) and platform,
@@ -69,6 +73,10 @@ public:
 
     // The "我的证书" page, for the token panel to fill.
     QWidget *keysPage() const;
+    TokenPanel *tokenPanel() const { return m_tokenPanel; }
+    // The renewal/change application of the unit whose certificate can be written to a key now
+    // (approved and settled: handling "processing"); the one naming `tokenSerial` first. nullptr if none.
+    const Application *writableRenewal(const QString &tokenSerial = QString()) const;
 
     // True while a list request is running.
     bool isRefreshing() const { return m_listCall; }
@@ -84,6 +92,8 @@ public Q_SLOTS:
     void submitSelected();
     void paySelected();
     void showDetails();
+    // 写入证书: writes the certificate of the selected approved renewal/change application to the key.
+    void writeSelectedToKey();
 
 Q_SIGNALS:
     void refreshed();
@@ -110,6 +120,7 @@ private:
     void openSettings();
     void about();
     void onAuthenticationRequired();
+    void onRenewRequested(const QString &tokenSerial, const QString &certificateSerialHex);
 
     ClientContext &m_context;
     std::unique_ptr<Ui::MainWindow> m_ui;
@@ -121,6 +132,7 @@ private:
     OfflineBanner *m_offlineBanner = nullptr;
     StatusNotifier *m_notifier = nullptr;
     TokenPanel *m_tokenPanel = nullptr;
+    QPushButton *m_writeKeyButton = nullptr;
     QPointer<PlatformCall> m_listCall;
     QList<ca::Application> m_serverApps;
     bool m_serverListLoaded = false;

@@ -9,6 +9,7 @@
 #include "ui/token/PinChangeDialog.h"
 #include "ui/token/PinResetDialog.h"
 #include "ui/token/RegisterCaDialog.h"
+#include "ui/token/RenewalDialog.h"
 
 #include <QComboBox>
 #include <QHeaderView>
@@ -285,6 +286,38 @@ RegisterCaDialog *TokenPanel::openRegisterExisting()
     auto *dialog = new RegisterCaDialog(m_context, *m_service, t->token, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &RegisterCaDialog::openApplicationRequested, this, &TokenPanel::openApplicationRequested);
+    dialog->open();
+    return dialog;
+}
+
+RenewalDialog *TokenPanel::openRenewal(const QString &applicationId, const QString &serial)
+{
+    if (!m_service)
+        return nullptr;
+    const QString keySerial = serial.isEmpty() ? currentSerial() : serial;
+    p11::TokenRef ref;
+    if (!keySerial.isEmpty()) {
+        // the identity of a key without a serial is not a serial: name it by what it has
+        bool found = false;
+        for (const auto &c : std::as_const(m_tokens)) {
+            if (c.token.identity() == keySerial) {
+                ref = c.token.ref();
+                found = true;
+            }
+        }
+        if (!found)
+            ref.serial = keySerial;
+    }
+    auto *dialog = new RenewalDialog(m_context, *m_service, applicationId, ref, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &RenewalDialog::renewed, this, &TokenPanel::rescan);
+    connect(dialog, &QDialog::finished, this, &TokenPanel::rescan);
+    connect(dialog, &RenewalDialog::resetPinRequested, this, [this, dialog](const QString &tokenSerial) {
+        if (!tokenSerial.isEmpty())
+            selectToken(tokenSerial);
+        if (PinResetDialog *reset = openPinReset())
+            connect(reset, &PinResetDialog::pinReset, dialog, &RenewalDialog::prepareAgain);
+    });
     dialog->open();
     return dialog;
 }

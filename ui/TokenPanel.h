@@ -28,6 +28,7 @@ class ClientContext;
 class PinChangeDialog;
 class PinResetDialog;
 class RegisterCaDialog;
+class RenewalDialog;
 
 // The "我的证书" (My keys) tab: the USB keys inserted, live (hot-plug through
 // TokenService), one at a time picked by unit name and serial; per key its
@@ -65,6 +66,9 @@ public:
     PinResetDialog *openPinReset();
     // Opens the 已有CA registration dialog for the key shown; nullptr without a key.
     RegisterCaDialog *openRegisterExisting();
+    // Opens the dialog that writes the certificate of an approved renewal/change application to the key
+    // `serial` (empty: the key shown, else the only key inserted); nullptr without the token service.
+    RenewalDialog *openRenewal(const QString &applicationId, const QString &serial = QString());
 
 public Q_SLOTS:
     // Lists the keys and reads each one again.
