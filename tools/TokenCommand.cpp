@@ -3,13 +3,22 @@
 //   ca-tool token list | show | keygen --type rsa2048|ec256 [--label TEXT]
 //                 | csr --subject "/CN=…/O=…" [--key-id HEX] [--ext NAME=VALUE]... -o FILE
 //                 | install-cert FILE [--label TEXT] | pin-change | pin-reset
+//                 | renew --application ID [--new-key]            (platform + key)
+//                 | pin-reset --server URL [--code-file FILE]      (platform-authorised)
 //   common options (before or after the arguments): --module PATH,
 //   --token LABEL|SERIAL, --pin-file FILE, --new-pin-file FILE,
-//   --so-pin-file FILE, --json
+//   --so-pin-file FILE, --json; with the platform also --server URL,
+//   --ca-bundle FILE, --user NAME, --password-file FILE (as ca-tool application)
 //
 // PINs come from the first line of a file or from the terminal with echo off;
 // never from argv or the environment, and they are never printed or logged.
 #include "tools/Commands.h"
+#include "tools/PlatformLogin.h"
+#include "tools/Terminal.h"
+
+#include "core/platform/PlatformClient.h"
+#include "keyops/RenewalJob.h"
+#include "pkcs11/TokenService.h"
 
 #include "pkcs11/CsrBuilder.h"
 #include "pkcs11/Module.h"
@@ -18,10 +27,12 @@
 #include "pkcs11/TokenManager.h"
 
 #include <QCoreApplication>
+#include <QEventLoop>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMetaEnum>
 #include <QSaveFile>
 #include <QTextStream>
 
@@ -64,6 +75,10 @@ private:
         QString output;
         QString label;
         QList<QPair<QString, QString>> extensions;
+        QString application;
+        QString codeFile;
+        bool newKey = false;
+        PlatformLogin platform;
         bool json = false;
         bool help = false;
     };
@@ -88,6 +103,9 @@ private:
     int csr();
     int installCert();
     int setPin(bool reset);  // pin-change, or pin-reset with the SO PIN
+    int renew();             // renewal/change written to the key (keyops::RenewalJob)
+    int serverPinReset();    // pin-reset authorised by the platform (code -> SO PIN -> C_InitPIN)
+    int reportOutcome(const keyops::RenewalJob::Outcome &outcome);
 
     static QJsonObject tokenJson(const TokenInfo &t);
     static QJsonObject keyJson(const PrivateKeyInfo &k);
@@ -113,6 +131,10 @@ const char *const kTokenUsage =
     "  pin-change                    change the user PIN [--new-pin-file FILE]\n"
     "  pin-reset                     set a new user PIN with the SO PIN\n"
     "                                [--so-pin-file FILE] [--new-pin-file FILE]\n"
+    "  pin-reset --server URL        the same, authorised by the platform: a code goes to the\n"
+    "                                registered mobile [--code-file FILE] [--new-pin-file FILE]\n"
+    "  renew --application ID        write the renewed (or changed) certificate of an approved,\n"
+    "                                paid application to the key [--new-key]\n"
     "\n"
     "Options (before or after the arguments):\n"
     "  --module PATH        the PKCS#11 library (default: discovery)\n"
@@ -120,9 +142,13 @@ const char *const kTokenUsage =
     "  --pin-file FILE      the user PIN is the first line of FILE (default: asked)\n"
     "  --json               machine-readable output\n"
     "  --lang zh_CN|en      language of the messages\n"
+    "With the platform (renew, pin-reset --server):\n"
+    "  --server URL --ca-bundle FILE --user NAME --password-file FILE   as for ca-tool application\n"
+    "  --code-file FILE     the verification code is the first line of FILE (default: asked)\n"
     "\n"
-    "PINs are never taken from the command line or the environment.\n"
-    "Exit codes: 0 done, 1 refused by the token or invalid input, 2 wrong usage.\n";
+    "PINs, passwords and codes are never taken from the command line or the environment.\n"
+    "Exit codes: 0 done, 1 refused by the token, the platform or invalid input, 2 wrong usage,\n"
+    "3 network or TLS failure; pin-reset --server: 4 wrong code, 5 code expired, 6 request closed.\n";
 
 int TokenCli::usage(const QString &problem)
 {
@@ -139,7 +165,7 @@ std::optional<TokenCli::Options> TokenCli::parse(const QStringList &args, QStrin
         QStringLiteral("--module"), QStringLiteral("--token"), QStringLiteral("--pin-file"),
         QStringLiteral("--new-pin-file"), QStringLiteral("--so-pin-file"), QStringLiteral("--type"),
         QStringLiteral("--subject"), QStringLiteral("--key-id"), QStringLiteral("-o"), QStringLiteral("--output"),
-        QStringLiteral("--label"), QStringLiteral("--ext"),
+        QStringLiteral("--label"), QStringLiteral("--ext"), QStringLiteral("--application"), QStringLiteral("--code-file"),
     };
     for (int i = 0; i < args.size(); ++i) {
         QString a = args.at(i);
@@ -150,6 +176,14 @@ std::optional<TokenCli::Options> TokenCli::parse(const QStringList &args, QStrin
             value = a.mid(eq + 1);
             a = a.left(eq);
             hasInlineValue = true;
+        }
+        if (a == QLatin1String("--password") || a == QLatin1String("--code")) {
+            *problem = tr("Passwords and verification codes are not accepted on the command line. Use --password-file or --code-file, or let ca-tool ask for them.");
+            return std::nullopt;
+        }
+        if (a == QLatin1String("--new-key")) {
+            o.newKey = true;
+            continue;
         }
         if (a == QLatin1String("--pin") || a == QLatin1String("--so-pin") || a == QLatin1String("--new-pin")) {
             *problem = tr("PINs are not accepted on the command line. Put the PIN in a file and use --pin-file, --so-pin-file or --new-pin-file, or let ca-tool ask for it.");
@@ -163,7 +197,7 @@ std::optional<TokenCli::Options> TokenCli::parse(const QStringList &args, QStrin
             o.help = true;
             continue;
         }
-        if (valued.contains(a)) {
+        if (valued.contains(a) || PlatformLogin::isOption(a)) {
             if (!hasInlineValue) {
                 if (i + 1 >= args.size()) {
                     *problem = tr("The option %1 needs a value.").arg(a);
@@ -171,7 +205,13 @@ std::optional<TokenCli::Options> TokenCli::parse(const QStringList &args, QStrin
                 }
                 value = args.at(++i);
             }
-            if (a == QLatin1String("--module"))
+            if (o.platform.takeOption(a, value))
+                continue;
+            if (a == QLatin1String("--application"))
+                o.application = value;
+            else if (a == QLatin1String("--code-file"))
+                o.codeFile = value;
+            else if (a == QLatin1String("--module"))
                 o.module = value;
             else if (a == QLatin1String("--token"))
                 o.token = value;
@@ -572,6 +612,179 @@ int TokenCli::setPin(bool reset)
     return ExitOk;
 }
 
+int TokenCli::reportOutcome(const keyops::RenewalJob::Outcome &outcome)
+{
+    using keyops::RenewalJob;
+    const auto stateCode = [](RenewalJob::KeyState s) {
+        switch (s) {
+        case RenewalJob::KeyState::Unchanged: return QStringLiteral("unchanged");
+        case RenewalJob::KeyState::NewCertificateInstalled: return QStringLiteral("new_certificate_installed");
+        case RenewalJob::KeyState::Unknown: return QStringLiteral("unknown");
+        }
+        return QString();
+    };
+    if (m_opt.json) {
+        QJsonObject o{{QStringLiteral("ok"), outcome.ok},
+                      {QStringLiteral("message"), outcome.message},
+                      {QStringLiteral("key_state"), stateCode(outcome.keyState)}};
+        if (!outcome.ok) {
+            o.insert(QStringLiteral("failed_step"), QString::fromLatin1(QMetaEnum::fromType<RenewalJob::Step>().valueToKey(int(outcome.failedStep))));
+            o.insert(QStringLiteral("detail"), outcome.detail);
+            o.insert(QStringLiteral("can_retry"), outcome.canRetry);
+        }
+        if (!outcome.oldCertificate.der.isEmpty())
+            o.insert(QStringLiteral("old_certificate"), certJson(outcome.oldCertificate));
+        if (outcome.ok)
+            o.insert(QStringLiteral("certificate"), certJson(outcome.newCertificate));
+        emitJson(o);
+    }
+    if (outcome.ok) {
+        if (!m_opt.json)
+            m_io.out << outcome.message << '\n';
+        m_io.out.flush();
+        return ExitOk;
+    }
+    m_io.err << "ca-tool token: " << outcome.message << '\n' << "  (" << outcome.detail << ")\n";
+    m_io.err.flush();
+    return outcome.networkError ? ExitNetwork : ExitRefused;
+}
+
+int TokenCli::renew()
+{
+    using keyops::RenewalJob;
+    if (m_opt.application.isEmpty())
+        return failUsage(tr("Name the approved renewal or change application with --application ID."));
+    int code = ExitOk;
+    std::unique_ptr<PlatformClient> client = m_opt.platform.connect(m_io.err, &code);
+    if (!client)
+        return code;
+    TokenService service;
+    service.setModulePath(m_opt.module);
+    RenewalJob job(*client, service);
+    std::optional<RenewalJob::Outcome> outcome;
+    bool prepared = false;
+    QEventLoop loop;
+    QObject::connect(&job, &RenewalJob::prepared, &loop, [&] { prepared = true; loop.quit(); });
+    QObject::connect(&job, &RenewalJob::finished, &loop, [&](const RenewalJob::Outcome &o) { outcome = o; loop.quit(); });
+    QObject::connect(&job, &RenewalJob::stepChanged, &loop, [this](RenewalJob::Step step) {
+        m_io.err << RenewalJob::stepText(step) << QStringLiteral("…") << '\n';
+        m_io.err.flush();
+    });
+
+    RenewalJob::Options options;
+    options.applicationId = m_opt.application;
+    options.token = ref();
+    options.newKey = m_opt.newKey;
+    if (!m_opt.keyId.isEmpty()) {
+        options.keyId = QByteArray::fromHex(m_opt.keyId.toLatin1());
+        if (options.keyId.isEmpty())
+            return failUsage(tr("The key ID must be hexadecimal, for example --key-id 0a1b2c."));
+    }
+    job.prepare(options);
+    loop.exec();
+    if (outcome)
+        return reportOutcome(*outcome);
+
+    const keyops::RenewalPlan &plan = job.plan();
+    if (!plan.oldCertificate.der.isEmpty())
+        m_io.err << tr("Certificate on the key: %1, serial %2, valid until %3.")
+                        .arg(plan.oldCertificate.subject, plan.oldCertificate.serialHex,
+                             plan.oldCertificate.notAfter.toString(QStringLiteral("yyyy-MM-dd")))
+                 << '\n';
+    for (const QString &w : plan.warnings)
+        m_io.err << w << '\n';
+    m_io.err.flush();
+    auto pin = userPin(plan.token, m_opt.pinFile, tr("PIN"));
+    if (!pin)
+        return m_pinExit;
+    job.start(std::move(*pin));
+    loop.exec();
+    if (!outcome)
+        return fail(Error::make(ErrorKind::Generic, QStringLiteral("the renewal ended without an outcome")));
+    return reportOutcome(*outcome);
+}
+
+int TokenCli::serverPinReset()
+{
+    auto token = m_tm->findToken(ref());
+    if (!token)
+        return fail(token.error());
+    int code = ExitOk;
+    std::unique_ptr<PlatformClient> client = m_opt.platform.connect(m_io.err, &code);
+    if (!client)
+        return code;
+    const auto wait = [&client](PlatformCall *call) {
+        call->setParent(client.get());
+        call->waitForFinished();
+        return call;
+    };
+    PlatformCall *request = wait(client->requestPinReset(token->serial));
+    if (!request->ok())
+        return reportPlatformError(request->error(), m_io.err);
+    const QJsonObject created = request->json();
+    const QString resetId = created.value(QStringLiteral("id")).toString();
+    m_io.err << tr("A verification code was sent to the registered mobile %1; it is valid until %2.")
+                    .arg(created.value(QStringLiteral("mobile_hint")).toString(),
+                         QDateTime::fromString(created.value(QStringLiteral("expires_at")).toString(), Qt::ISODate).toLocalTime().toString(QStringLiteral("HH:mm")))
+             << '\n';
+    m_io.err.flush();
+
+    // The new PIN first, so that the SO PIN is held only for C_InitPIN.
+    auto fresh = newPin(token.value());
+    if (!fresh)
+        return m_pinExit;
+
+    for (;;) {
+        QString verificationCode;
+        QString error;
+        if (!m_opt.codeFile.isEmpty()) {
+            if (!readFirstLine(m_opt.codeFile, &verificationCode, &error))
+                return failUsage(error);
+        } else if (!readSecretFromTerminal(tr("Verification code from the text message: "), &verificationCode, &error)) {
+            return failUsage(tr("No terminal is available to ask for the verification code. Put it in a file and give it with --code-file FILE."));
+        }
+        PlatformCall *verify = wait(client->verifyPinReset(resetId, verificationCode.trimmed()));
+        verificationCode.fill(QLatin1Char('\0'));
+        if (verify->ok()) {
+            QString soText = verify->json().value(QStringLiteral("so_pin")).toString();
+            delete verify;  // its body held the SO PIN
+            SecureBuffer soPin = SecureBuffer::takeString(soText);
+            if (soPin.isEmpty())
+                return fail(Error::make(ErrorKind::Generic, QStringLiteral("the platform's answer held no SO PIN")));
+            Status s = m_tm->resetPin(TokenRef{token->serial, token->label, {}}, soPin, *fresh);
+            soPin.clear();
+            if (!s)
+                return fail(s.error());
+            if (m_opt.json)
+                emitJson({{QStringLiteral("ok"), true}});
+            else
+                m_io.out << tr("The PIN of the key %1 was reset with the platform's authorisation; use the new PIN from now on.").arg(token->serial) << '\n';
+            return ExitOk;
+        }
+        const PlatformError e = verify->error();
+        delete verify;
+        if (e.serverCode == QLatin1String("code_invalid")) {
+            m_io.err << "ca-tool token: " << tr("The verification code is wrong; check the text message and give the right code.") << '\n'
+                     << "  (" << e.userMessage << ")\n";
+            m_io.err.flush();
+            if (m_opt.codeFile.isEmpty())
+                continue;  // asked on the terminal: the user may type it again (the platform counts the tries)
+            return ExitCodeWrong;
+        }
+        if (e.serverCode == QLatin1String("code_expired")) {
+            m_io.err << "ca-tool token: " << tr("The verification code has expired; run the PIN reset again to get a new code.") << '\n';
+            m_io.err.flush();
+            return ExitCodeExpired;
+        }
+        if (e.serverCode == QLatin1String("request_closed")) {
+            m_io.err << "ca-tool token: " << tr("This PIN reset has ended after too many wrong codes (or was used already); run the PIN reset again to get a new code.") << '\n';
+            m_io.err.flush();
+            return ExitResetClosed;
+        }
+        return reportPlatformError(e, m_io.err);
+    }
+}
+
 int TokenCli::run(const QStringList &args)
 {
     QString problem;
@@ -583,7 +796,7 @@ int TokenCli::run(const QStringList &args)
         return usage(QString());
     static const QStringList commands = {
         QStringLiteral("list"), QStringLiteral("show"), QStringLiteral("keygen"), QStringLiteral("csr"),
-        QStringLiteral("install-cert"), QStringLiteral("pin-change"), QStringLiteral("pin-reset"),
+        QStringLiteral("install-cert"), QStringLiteral("pin-change"), QStringLiteral("pin-reset"), QStringLiteral("renew"),
     };
     if (m_opt.command.isEmpty())
         return usage(tr("Name a token command, for example 'ca-tool token list'."));
@@ -591,8 +804,12 @@ int TokenCli::run(const QStringList &args)
         return usage(tr("The token command '%1' is not known.").arg(m_opt.command));
     if (m_opt.command != QLatin1String("install-cert") && !m_opt.positional.isEmpty())
         return usage(tr("The token command '%1' takes no argument '%2'.").arg(m_opt.command, m_opt.positional.first()));
+    if (m_opt.command == QLatin1String("renew"))
+        return renew();  // the token work runs on TokenService's worker (no module opened here)
     if (!openModule())
         return ExitRefused;
+    if (m_opt.command == QLatin1String("pin-reset") && !m_opt.platform.server.isEmpty())
+        return serverPinReset();
     if (m_opt.command == QLatin1String("list"))
         return list();
     if (m_opt.command == QLatin1String("show"))
