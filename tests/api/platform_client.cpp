@@ -19,8 +19,6 @@
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QSignalSpy>
-#include <QSqlDatabase>
-#include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -53,23 +51,7 @@ std::unique_ptr<PlatformCall> run(PlatformCall *call)
 
 int countRows(const SandboxProcess &sandbox, const QString &sql, const QVariantList &binds)
 {
-    const QString name = QUuid::createUuid().toString();
-    int n = -1;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-        db.setDatabaseName(sandbox.dataDir() + QStringLiteral("/sandbox.sqlite"));
-        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000"));
-        if (db.open()) {
-            QSqlQuery q(db);
-            q.prepare(sql);
-            for (const QVariant &b : binds)
-                q.addBindValue(b);
-            if (q.exec() && q.next())
-                n = q.value(0).toInt();
-        }
-    }
-    QSqlDatabase::removeDatabase(name);
-    return n;
+    return sandbox.queryInt(sql, binds);
 }
 
 QByteArray le16(quint16 v) { return QByteArray(1, char(v & 0xff)) + QByteArray(1, char(v >> 8)); }

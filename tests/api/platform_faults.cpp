@@ -17,8 +17,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSignalSpy>
-#include <QSqlDatabase>
-#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUuid>
@@ -30,23 +28,7 @@ namespace {
 
 int countRows(const SandboxProcess &sandbox, const QString &sql, const QVariantList &binds)
 {
-    const QString name = QUuid::createUuid().toString();
-    int n = -1;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-        db.setDatabaseName(sandbox.dataDir() + QStringLiteral("/sandbox.sqlite"));
-        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000"));
-        if (db.open()) {
-            QSqlQuery q(db);
-            q.prepare(sql);
-            for (const QVariant &b : binds)
-                q.addBindValue(b);
-            if (q.exec() && q.next())
-                n = q.value(0).toInt();
-        }
-    }
-    QSqlDatabase::removeDatabase(name);
-    return n;
+    return sandbox.queryInt(sql, binds);
 }
 
 int orders(const SandboxProcess &s, const QString &id)

@@ -10,6 +10,8 @@
 #include <QNetworkRequest>
 #include <QProcess>
 #include <QSslCertificate>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QSslConfiguration>
 #include <QTimer>
 #include <QUuid>
@@ -130,6 +132,27 @@ SandboxProcess::AdminResult SandboxProcess::runAdmin(const QStringList &args) co
     r.out = p.readAllStandardOutput();
     r.err = p.readAllStandardError();
     return r;
+}
+
+int SandboxProcess::queryInt(const QString &sql, const QVariantList &binds) const
+{
+    const QString name = QUuid::createUuid().toString();
+    int n = -1;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(dataDir() + QStringLiteral("/sandbox.sqlite"));
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000"));
+        if (db.open()) {
+            QSqlQuery q(db);
+            q.prepare(sql);
+            for (const QVariant &b : binds)
+                q.addBindValue(b);
+            if (q.exec() && q.next())
+                n = q.value(0).toInt();
+        }
+    }
+    QSqlDatabase::removeDatabase(name);
+    return n;
 }
 
 QJsonObject SandboxHttp::Response::json() const

@@ -18,6 +18,7 @@
 #include <QStringList>
 #include <QTemporaryDir>
 #include <QUrl>
+#include <QVariantList>
 
 #include <memory>
 
@@ -62,6 +63,10 @@ public:
     };
     // `ca-sandbox admin --data DIR args…`
     AdminResult runAdmin(const QStringList &args) const;
+    // The first column of the first row of a read-only query on the sandbox's
+    // SQLite file (e.g. a COUNT(*)), or -1 when the query fails. The server
+    // may be running: WAL and a busy timeout let both read.
+    int queryInt(const QString &sql, const QVariantList &binds = {}) const;
     static QString binary();
 
 private:
