@@ -130,9 +130,12 @@ void TestCatalogue::sourcesAreAllTranslated()
     lupdate.setProcessChannelMode(QProcess::MergedChannels);
     QStringList args{QStringLiteral("-I"), QStringLiteral(CA_SOURCE_DIR), QStringLiteral("-no-obsolete"),
                      QStringLiteral("-locations"), QStringLiteral("none")};
-    for (const char *dir : {"core", "pkcs11", "ui", "app", "tools", "forms"}) {
-        if (QDir(QStringLiteral(CA_SOURCE_DIR "/") + QLatin1String(dir)).exists())
-            args << QLatin1String(dir);
+    // The folders of CA_I18N_DIRS (root CMakeLists.txt), as i18n/ uses them.
+    const QStringList dirs = QStringLiteral(CA_I18N_DIRS).split(QLatin1Char(','), Qt::SkipEmptyParts);
+    QVERIFY(dirs.contains(QStringLiteral("core")));
+    for (const QString &dir : dirs) {
+        QVERIFY2(QDir(QStringLiteral(CA_SOURCE_DIR "/") + dir).exists(), qPrintable(dir));
+        args << dir;
     }
     args << QStringLiteral("-ts") << copy;
     lupdate.start(QStringLiteral(CA_LUPDATE_BIN), args);

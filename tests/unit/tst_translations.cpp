@@ -27,12 +27,9 @@ namespace {
 
 const QString kTsPath = QStringLiteral(CA_SOURCE_DIR "/translations/ca-client_zh_CN.ts");
 
-// The folders whose sources carry user-facing strings (as in i18n/CMakeLists.txt,
-// which globs the same folders for qt_add_translations).
-const QStringList kSourceDirs = {
-    QStringLiteral("core"), QStringLiteral("pkcs11"), QStringLiteral("ui"),
-    QStringLiteral("forms"), QStringLiteral("app"), QStringLiteral("tools"),
-};
+// The folders whose sources carry user-facing strings (CA_I18N_DIRS of the
+// root CMakeLists.txt, the same list i18n/ makes the catalogue from).
+const QStringList kSourceDirs = QStringLiteral(CA_I18N_DIRS).split(QLatin1Char(','), Qt::SkipEmptyParts);
 
 struct TsMessage {
     QString context;
