@@ -1,0 +1,453 @@
+// Renewal written to the key through the UI (RenewalDialog on
+// keyops::RenewalJob) against a real ca-sandbox (review-first; approve and
+// pay with `ca-sandbox admin`) and SoftHSM through the shim. The key holds a
+// certificate that expires in 10 days, issued by the fixture's CA (which the
+// sandbox trusts) and put on record for the demo supplier.
+//  - end to end: PIN typed, the steps shown, the new validity shown, the key
+//    holds the new certificate under the same key id with the same private key,
+//    the old certificate is gone, and the panel shows ~730 days;
+//  - the key pulled out during the install: the message names the state of the
+//    key, the old certificate is intact, Retry (key back in) succeeds;
+//  - a new key pair: the warning must be acknowledged before anything is written;
+//  - a locked PIN: shown as locked, the PIN reset offered;
+//  - Renew on the panel: an approved renewal opens the dialog, none opens the
+//    wizard with the renewal kind preselected.
+#include "tst_token_support.h"
+
+#include "keyops/RenewalJob.h"
+#include "pkcs11/TokenCommand.h"
+#include "ui/MainWindow.h"
+#include "ui/TokenPanel.h"
+#include "ui/token/PinResetDialog.h"
+#include "ui/token/RenewalDialog.h"
+
+#include <QCheckBox>
+#include <QJsonArray>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTabBar>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace ca;
+using namespace ca::ui;
+using Step = keyops::RenewalJob::Step;
+
+namespace {
+const QString kPin = QStringLiteral("123456");
+const QString kSo = QStringLiteral("11111111");
+const QString kLabel = QStringLiteral("续期令牌");
+const QString kKeyId = QStringLiteral("e1");
+
+p11::SecureBuffer pin(const QString &text)
+{
+    QString copy = text;
+    return p11::SecureBuffer::takeString(copy);
+}
+
+p11::TokenResult runCommand(p11::TokenCommand *cmd)
+{
+    p11::TokenResult out;
+    bool done = false;
+    QObject::connect(cmd, &p11::TokenCommand::finished, [&](const p11::TokenResult &r) {
+        out = r;
+        done = true;
+    });
+    cmd->start();
+    if (!QTest::qWaitFor([&] { return done; }, 60000))
+        out.error = p11::Error::make(p11::ErrorKind::Generic, QStringLiteral("test: no answer"));
+    return out;
+}
+} // namespace
+
+class TestTokenRenewal : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void renewalEndToEnd();
+    void removalDuringInstallThenRetry();
+    void newKeyWarningMustBeAcknowledged();
+    void lockedPinOffersReset();
+    void renewRoutesByApplication();
+
+private:
+    // The certificate on the key now (read with SoftHSM directly through the panel's last scan).
+    p11::CertificateInfo currentCertificate() const;
+    RenewalDialog *openPrepared(const QString &applicationId);
+    // The centre completes an application that was not written to the key (so that it is not offered again).
+    void finish(const QString &id)
+    {
+        const auto r = m_sandbox->runAdmin({QStringLiteral("done"), id});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+    }
+    template<typename T> T *in(QWidget *w, const char *name) const
+    {
+        T *c = w->findChild<T *>(QLatin1String(name));
+        if (!c)
+            qWarning() << "no child" << name;
+        return c;
+    }
+    QString objects(bool *ok = nullptr) { return m_hsm.listObjects(kLabel, kPin, QString(), ok); }
+
+    SoftHsmFixture m_hsm;
+    QString m_serial;
+    QByteArray m_privateKeyBlock;  // the private key object as pkcs11-tool lists it at the start
+    std::unique_ptr<test::SandboxProcess> m_sandbox;
+    std::unique_ptr<test::SandboxHttp> m_http;
+    QTemporaryDir m_dir;
+    toktest::Client m_c;
+    std::unique_ptr<TokenPanel> m_panel;
+};
+
+void TestTokenRenewal::initTestCase()
+{
+    QVERIFY2(m_hsm.isValid(), qPrintable(m_hsm.errorString()));
+    m_sandbox = std::make_unique<test::SandboxProcess>(QStringList{QStringLiteral("--workflow"), QStringLiteral("review-first")});
+    QVERIFY2(toktest::startTrustingFixture(*m_sandbox, m_hsm), qPrintable(m_sandbox->lastError()));
+    m_http = std::make_unique<test::SandboxHttp>(*m_sandbox);
+    QVERIFY(m_http->login(QStringLiteral("supplier")));
+
+    m_hsm.useShim();
+    m_serial = m_hsm.initToken(kLabel, kSo, kPin);
+    QVERIFY2(!m_serial.isEmpty(), qPrintable(m_hsm.errorString()));
+    QVERIFY(m_hsm.generateKeyPair(kLabel, kPin, QStringLiteral("rsa:2048"), kKeyId, QStringLiteral("签名密钥")));
+    const QByteArray cert =
+        m_hsm.issueCertificate(m_hsm.publicKeyDer(kLabel, kPin, kKeyId), toktest::supplierSubject(), 10);
+    QVERIFY(!cert.isEmpty());
+    QVERIFY(m_hsm.writeCertificate(kLabel, kPin, cert, kKeyId, QStringLiteral("证书")));
+    QVERIFY(toktest::putOnRecord(*m_http, cert, m_serial));
+    bool ok = false;
+    const QString listing = objects(&ok);
+    QVERIFY(ok);
+    const auto keys = SoftHsmFixture::objectsWithId(listing, QStringLiteral("Private Key Object"), kKeyId);
+    QCOMPARE(keys.size(), qsizetype(1));
+    m_privateKeyBlock = keys.first().join(QLatin1Char('\n')).toUtf8();
+    QVERIFY(m_hsm.writeShimConfig());
+    QVERIFY(m_hsm.setTokenPresent(true));
+}
+
+void TestTokenRenewal::init()
+{
+    static int n = 0;
+    QVERIFY(m_c.open(*m_sandbox, m_dir.path(), ++n, QStringLiteral(CA_SHIM_PATH)));
+    m_panel = std::make_unique<TokenPanel>(*m_c.context);
+    m_panel->show();
+    QTRY_COMPARE_WITH_TIMEOUT(m_panel->tokens().size(), qsizetype(1), 30000);
+}
+
+void TestTokenRenewal::cleanup()
+{
+    m_panel.reset();
+    m_c.close();
+    QVERIFY(m_hsm.writeShimConfig());
+    QVERIFY(m_hsm.setTokenPresent(true));
+}
+
+p11::CertificateInfo TestTokenRenewal::currentCertificate() const
+{
+    const auto t = m_panel->currentToken();
+    if (!t || t->certificates.isEmpty())
+        return {};
+    return t->certificates.first();
+}
+
+RenewalDialog *TestTokenRenewal::openPrepared(const QString &applicationId)
+{
+    RenewalDialog *dialog = m_panel->openRenewal(applicationId, m_serial);
+    if (!dialog)
+        return nullptr;
+    if (!QTest::qWaitFor([&] { return dialog->phase() != RenewalDialog::Phase::Preparing; }, 60000))
+        return nullptr;
+    if (dialog->phase() != RenewalDialog::Phase::Ready)
+        qWarning() << "not ready:" << dialog->message();
+    return dialog;
+}
+
+void TestTokenRenewal::renewalEndToEnd()
+{
+    const p11::CertificateInfo old = currentCertificate();
+    QVERIFY(!old.serialHex.isEmpty());
+    QVERIFY2(old.daysLeft >= 9 && old.daysLeft <= 10, qPrintable(QString::number(old.daysLeft)));
+    const QString id = toktest::approvedRenewal(*m_sandbox, *m_http, m_serial, old.serialHex);
+    QVERIFY(!id.isEmpty());
+
+    RenewalDialog *dialog = openPrepared(id);
+    QVERIFY(dialog);
+    QCOMPARE(dialog->phase(), RenewalDialog::Phase::Ready);
+    // page 1: what will happen
+    QVERIFY(in<QLabel>(dialog, "summaryLabel")->text().contains(id));
+    QVERIFY(in<QLabel>(dialog, "keyValue")->text().contains(m_serial));
+    QVERIFY(in<QLabel>(dialog, "oldCertificateValue")->text().contains(old.serialHex));
+    QVERIFY(in<QLabel>(dialog, "newSubjectValue")->text().contains(toktest::supplierOrg()));
+    QVERIFY(in<QLabel>(dialog, "explainLabel")->text().contains(QStringLiteral("re-certifies")));
+    QVERIFY(in<QLabel>(dialog, "explainLabel")->isVisible());
+    QVERIFY(!in<QLabel>(dialog, "newKeyWarningLabel")->isVisible());
+    QCOMPARE(in<QLabel>(dialog, "pinStateLabel")->property("pinState").toString(), QStringLiteral("ok"));
+    auto *start = in<QPushButton>(dialog, "startButton");
+    QVERIFY(!start->isEnabled());  // no PIN yet
+    QTest::keyClicks(in<QLineEdit>(dialog, "pinEdit"), kPin);
+    QVERIFY(start->isEnabled());
+
+    auto *job = dialog->findChild<keyops::RenewalJob *>();
+    QVERIFY(job);
+    QList<Step> steps;
+    QStringList shown;  // the state of the list each time a step began
+    connect(job, &keyops::RenewalJob::stepChanged, this, [&](Step s) {
+        steps << s;
+        shown << QStringLiteral("%1:%2").arg(int(s)).arg(dialog->stepState(s));
+    });
+    QTest::mouseClick(start, Qt::LeftButton);
+    QVERIFY(in<QLineEdit>(dialog, "pinEdit")->text().isEmpty());  // the PIN is not kept in the field
+    QCOMPARE(in<QListWidget>(dialog, "stepsList")->count(), 4);
+    QTRY_VERIFY2_WITH_TIMEOUT(dialog->phase() == RenewalDialog::Phase::Succeeded
+                                  || dialog->phase() == RenewalDialog::Phase::Failed,
+                              qPrintable(dialog->message()), 120000);
+    QVERIFY2(dialog->succeeded(), qPrintable(dialog->message()));
+    for (Step s : {Step::Csr, Step::Submit, Step::Install, Step::Verify}) {
+        QVERIFY2(steps.contains(s), qPrintable(shown.join(QLatin1Char(' '))));
+        QCOMPARE(dialog->stepState(s), QStringLiteral("done"));
+    }
+    // each step was shown as running when it began
+    for (const QString &e : std::as_const(shown))
+        if (!e.startsWith(QString::number(int(Step::Done))) && !e.endsWith(QLatin1Char(':')))
+            QVERIFY2(e.endsWith(QStringLiteral(":running")), qPrintable(shown.join(QLatin1Char(' '))));
+
+    // the result: the new validity
+    const p11::CertificateInfo fresh = dialog->outcome()->newCertificate;
+    QVERIFY2(fresh.daysLeft >= 728 && fresh.daysLeft <= 730, qPrintable(QString::number(fresh.daysLeft)));
+    QVERIFY2(dialog->message().contains(fresh.notAfter.toLocalTime().toString(QStringLiteral("yyyy-MM-dd"))),
+             qPrintable(dialog->message()));
+    QVERIFY(in<QPushButton>(dialog, "closeButton")->isEnabled());
+    QVERIFY(in<QPushButton>(dialog, "retryButton")->isHidden());
+
+    // the key, seen by SoftHSM itself: the new certificate under the same key id, the old one gone, the same private key
+    bool ok = false;
+    const QString listing = objects(&ok);
+    QVERIFY(ok);
+    const auto certs = SoftHsmFixture::objectsWithId(listing, QStringLiteral("Certificate Object"), kKeyId);
+    QCOMPARE(certs.size(), qsizetype(1));
+    const auto keys = SoftHsmFixture::objectsWithId(listing, QStringLiteral("Private Key Object"), kKeyId);
+    QCOMPARE(keys.size(), qsizetype(1));
+    QCOMPARE(keys.first().join(QLatin1Char('\n')).toUtf8(), m_privateKeyBlock);
+
+    // the panel reads the key again: ~730 days, the old certificate gone
+    QTRY_VERIFY_WITH_TIMEOUT(currentCertificate().serialHex == fresh.serialHex, 30000);
+    QCOMPARE(m_panel->currentToken()->certificates.size(), qsizetype(1));
+    auto *table = m_panel->findChild<QTableWidget *>(QStringLiteral("certificatesTable"));
+    const int days = table->item(0, 6)->data(Qt::UserRole).toInt();
+    QVERIFY2(days >= 728 && days <= 730, qPrintable(QString::number(days)));
+    QVERIFY(m_panel->findChild<QLabel *>(QStringLiteral("expiryLabel"))->isHidden());
+    // the platform completed the application
+    QCOMPARE(m_http->get(QStringLiteral("/api/v1/applications/") + id).json().value(QStringLiteral("handling_status")).toString(),
+             QStringLiteral("done"));
+    dialog->close();
+}
+
+void TestTokenRenewal::removalDuringInstallThenRetry()
+{
+    const p11::CertificateInfo old = currentCertificate();
+    QVERIFY(!old.serialHex.isEmpty());
+    const QString id = toktest::approvedRenewal(*m_sandbox, *m_http, m_serial, old.serialHex);
+    QVERIFY(!id.isEmpty());
+    RenewalDialog *dialog = openPrepared(id);
+    QVERIFY(dialog);
+    QCOMPARE(dialog->phase(), RenewalDialog::Phase::Ready);
+
+    // the key is pulled out when the new certificate is written
+    QJsonObject fault{{QStringLiteral("function"), QStringLiteral("C_CreateObject")},
+                      {QStringLiteral("call"), 1},
+                      {QStringLiteral("rv"), QStringLiteral("CKR_DEVICE_REMOVED")},
+                      {QStringLiteral("remove"), true}};
+    QVERIFY(m_hsm.writeShimConfig(QJsonObject{{QStringLiteral("faults"), QJsonArray{fault}}}));
+    QTest::keyClicks(in<QLineEdit>(dialog, "pinEdit"), kPin);
+    QTest::mouseClick(in<QPushButton>(dialog, "startButton"), Qt::LeftButton);
+    QTRY_VERIFY2_WITH_TIMEOUT(dialog->phase() == RenewalDialog::Phase::Failed
+                                  || dialog->phase() == RenewalDialog::Phase::Succeeded,
+                              qPrintable(dialog->message()), 120000);
+    QCOMPARE(dialog->phase(), RenewalDialog::Phase::Failed);
+    QCOMPARE(dialog->outcome()->failedStep, Step::Install);
+    QCOMPARE(dialog->stepState(Step::Install), QStringLiteral("failed"));
+    QCOMPARE(dialog->stepState(Step::Csr), QStringLiteral("done"));
+    QCOMPARE(dialog->stepState(Step::Submit), QStringLiteral("done"));
+    // the message says what happened and in which state the key is
+    const QString message = dialog->message();
+    QVERIFY2(message.contains(QStringLiteral("State of the key")), qPrintable(message));
+    QVERIFY2(message.contains(dialog->outcome()->message), qPrintable(message));
+    // Nothing was written, but the key is gone: the job says unchanged, or that it cannot tell (never "new")
+    const auto state = dialog->outcome()->keyState;
+    QVERIFY(state != keyops::RenewalJob::KeyState::NewCertificateInstalled);
+    QVERIFY2(message.contains(state == keyops::RenewalJob::KeyState::Unchanged
+                                  ? QStringLiteral("The old certificate is still on the key")
+                                  : QStringLiteral("holds the old certificate or the new one")),
+             qPrintable(message));
+    auto *retry = in<QPushButton>(dialog, "retryButton");
+    QVERIFY(retry->isVisible());
+    QVERIFY(!retry->isEnabled());  // the PIN again first
+    QVERIFY(in<QPushButton>(dialog, "closeButton")->isEnabled());
+
+    // SoftHSM itself: the old certificate is intact
+    bool ok = false;
+    QString listing = objects(&ok);
+    QVERIFY(ok);
+    QCOMPARE(SoftHsmFixture::objectsWithId(listing, QStringLiteral("Certificate Object"), kKeyId).size(), qsizetype(1));
+
+    // key back in, retry
+    QVERIFY(m_hsm.writeShimConfig());
+    QVERIFY(m_hsm.setTokenPresent(true));
+    QTest::keyClicks(in<QLineEdit>(dialog, "retryPinEdit"), kPin);
+    QVERIFY(retry->isEnabled());
+    QTest::mouseClick(retry, Qt::LeftButton);
+    QTRY_VERIFY2_WITH_TIMEOUT(dialog->phase() == RenewalDialog::Phase::Succeeded
+                                  || dialog->phase() == RenewalDialog::Phase::Failed,
+                              qPrintable(dialog->message()), 120000);
+    QVERIFY2(dialog->succeeded(), qPrintable(dialog->message()));
+    const p11::CertificateInfo fresh = dialog->outcome()->newCertificate;
+    QVERIFY(fresh.serialHex != old.serialHex);
+    listing = objects(&ok);
+    QVERIFY(ok);
+    QCOMPARE(SoftHsmFixture::objectsWithId(listing, QStringLiteral("Certificate Object"), kKeyId).size(), qsizetype(1));
+    QCOMPARE(SoftHsmFixture::objectsWithId(listing, QStringLiteral("Private Key Object"), kKeyId).first().join(QLatin1Char('\n')).toUtf8(),
+             m_privateKeyBlock);
+    QTRY_VERIFY_WITH_TIMEOUT(currentCertificate().serialHex == fresh.serialHex, 30000);
+    dialog->close();
+}
+
+void TestTokenRenewal::newKeyWarningMustBeAcknowledged()
+{
+    const p11::CertificateInfo old = currentCertificate();
+    const QString id = toktest::approvedRenewal(*m_sandbox, *m_http, m_serial, old.serialHex);
+    QVERIFY(!id.isEmpty());
+    bool ok = false;
+    const QString before = objects(&ok);
+    QVERIFY(ok);
+    RenewalDialog *dialog = openPrepared(id);
+    QVERIFY(dialog);
+    auto *newKey = in<QCheckBox>(dialog, "newKeyCheck");
+    QVERIFY(newKey->isVisible());
+    QVERIFY(!newKey->isChecked());  // re-certifying the existing key is the default
+    newKey->setChecked(true);
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->phase() != RenewalDialog::Phase::Preparing, 60000);
+    QCOMPARE(dialog->phase(), RenewalDialog::Phase::Ready);
+    QVERIFY(dialog->plan().newKey);
+    auto *warning = in<QLabel>(dialog, "newKeyWarningLabel");
+    auto *ack = in<QCheckBox>(dialog, "newKeyAckCheck");
+    QVERIFY(warning->isVisible());
+    QVERIFY2(warning->text().contains(QStringLiteral("cannot be opened with the new key")), qPrintable(warning->text()));
+    QVERIFY(ack->isVisible());
+    QVERIFY(!ack->isChecked());
+    QTest::keyClicks(in<QLineEdit>(dialog, "pinEdit"), kPin);
+    auto *start = in<QPushButton>(dialog, "startButton");
+    QVERIFY(!start->isEnabled());
+    QVERIFY(start->toolTip().contains(QStringLiteral("old bid files")));
+    QTest::mouseClick(start, Qt::LeftButton);       // refused: nothing starts
+    QTest::keyClick(dialog, Qt::Key_Return);        // nor with Enter
+    QTest::qWait(300);
+    QCOMPARE(dialog->phase(), RenewalDialog::Phase::Ready);
+    QCOMPARE(objects(&ok), before);                 // nothing written to the key
+    ack->setChecked(true);
+    QVERIFY(start->isEnabled());
+    // unticking "new key" again returns to re-certifying, and the acknowledgement is asked again next time
+    newKey->setChecked(false);
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->phase() == RenewalDialog::Phase::Ready && !dialog->plan().newKey, 60000);
+    QVERIFY(!warning->isVisible());
+    QVERIFY(!ack->isChecked());
+    dialog->close();
+    QCOMPARE(objects(&ok), before);
+    finish(id);
+}
+
+void TestTokenRenewal::lockedPinOffersReset()
+{
+    const p11::CertificateInfo old = currentCertificate();
+    const QString id = toktest::approvedRenewal(*m_sandbox, *m_http, m_serial, old.serialHex);
+    QVERIFY(!id.isEmpty());
+    QVERIFY(m_hsm.writeShimConfig(QJsonObject{{QStringLiteral("max_pin_tries"), 3}}));
+    const p11::TokenRef ref{m_serial, QString(), QString()};
+    for (int i = 0; i < 3; ++i)
+        QVERIFY(!runCommand(m_c.service->verifyPin(ref, pin(QStringLiteral("000000")))).ok());
+    RenewalDialog *dialog = openPrepared(id);
+    QVERIFY(dialog);
+    QCOMPARE(dialog->phase(), RenewalDialog::Phase::Ready);
+    QCOMPARE(in<QLabel>(dialog, "pinStateLabel")->property("pinState").toString(), QStringLiteral("locked"));
+    auto *locked = in<QLabel>(dialog, "lockedLabel");
+    QVERIFY(locked->isVisible());
+    QVERIFY2(locked->text().contains(QStringLiteral("Reset the PIN")), qPrintable(locked->text()));
+    QVERIFY(!in<QLineEdit>(dialog, "pinEdit")->isEnabled());
+    QVERIFY(!in<QPushButton>(dialog, "startButton")->isEnabled());
+    auto *reset = in<QPushButton>(dialog, "resetPinButton");
+    QVERIFY(reset->isVisible());
+    QSignalSpy spy(dialog, &RenewalDialog::resetPinRequested);
+    QTest::mouseClick(reset, Qt::LeftButton);
+    QCOMPARE(spy.size(), 1);
+    QCOMPARE(spy.at(0).at(0).toString(), m_serial);
+    QTRY_VERIFY(m_panel->findChild<PinResetDialog *>());  // the panel opened 密码重置 for this key
+    m_panel->findChild<PinResetDialog *>()->close();
+    dialog->close();
+    QVERIFY(runCommand(m_c.service->resetPin(ref, pin(kSo), pin(kPin))).ok());
+    finish(id);
+}
+
+void TestTokenRenewal::renewRoutesByApplication()
+{
+    MainWindow window(*m_c.context);
+    QList<WizardRequest> requests;
+    window.setWizardOpener([&](const WizardRequest &r) { requests << r; });
+    window.show();
+    window.refresh();
+    QTRY_VERIFY_WITH_TIMEOUT(window.refreshCount() > 0 && !window.isRefreshing(), 30000);
+    TokenPanel *panel = window.tokenPanel();
+    QTRY_COMPARE_WITH_TIMEOUT(panel->tokens().size(), qsizetype(1), 30000);
+    m_panel.reset();  // the window's panel is the one in use
+
+    QVERIFY2(!window.writableRenewal(m_serial), "an earlier test left an approved renewal behind");
+
+    // no approved renewal: Renew starts a new application of the kind renewal for this key's certificate
+    auto *renew = panel->findChild<QPushButton *>(QStringLiteral("renewButton"));
+    QVERIFY(renew->isEnabled());
+    QTest::mouseClick(renew, Qt::LeftButton);
+    QCOMPARE(requests.size(), 1);
+    QCOMPARE(requests.first().purpose, WizardRequest::Purpose::New);
+    QVERIFY(requests.first().kind.has_value());
+    QCOMPARE(*requests.first().kind, ApplicationKind::Renewal);
+    QVERIFY(requests.first().certificate.has_value());
+    QCOMPARE(requests.first().certificate->tokenSerial, m_serial);
+    QVERIFY(panel->findChildren<RenewalDialog *>().isEmpty());
+
+    // an approved and paid renewal: Renew opens the dialog for it
+    const auto t = panel->currentToken();
+    QVERIFY(t && !t->certificates.isEmpty());
+    const QString id = toktest::approvedRenewal(*m_sandbox, *m_http, m_serial, t->certificates.first().serialHex);
+    QVERIFY(!id.isEmpty());
+    const int before = window.refreshCount();
+    window.refresh();
+    QTRY_VERIFY_WITH_TIMEOUT(window.refreshCount() > before && !window.isRefreshing(), 30000);
+    QVERIFY(window.writableRenewal(m_serial));
+    QCOMPARE(window.writableRenewal(m_serial)->id, id);
+    QTest::mouseClick(renew, Qt::LeftButton);
+    QCOMPARE(requests.size(), 1);
+    auto *dialog = panel->findChild<RenewalDialog *>();
+    QVERIFY(dialog);
+    QCOMPARE(dialog->applicationId(), id);
+    dialog->close();
+
+    // and from the list: 写入证书 for the selected application (tab "Approved")
+    window.findChild<QTabBar *>(QStringLiteral("statusTabBar"))->setCurrentIndex(2);
+    QVERIFY(window.selectApplication(id));
+    auto *write = window.findChild<QPushButton *>(QStringLiteral("writeKeyButton"));
+    QVERIFY(write);
+    QVERIFY2(write->isEnabled(), qPrintable(write->toolTip()));
+    QTest::mouseClick(write, Qt::LeftButton);
+    QTRY_VERIFY(panel->findChild<RenewalDialog *>());
+    QCOMPARE(panel->findChild<RenewalDialog *>()->applicationId(), id);
+    panel->findChild<RenewalDialog *>()->close();
+}
+
+QTEST_MAIN(TestTokenRenewal)
+#include "tst_token_renewal.moc"
