@@ -283,8 +283,26 @@ void ApplicationWizard::startFrom(const Draft &draft, const QString &pageName)
     int saved = pageIdFromKey(pageName);
     if (saved <= NoticePageId && existing && !draft.serverId.isEmpty())
         saved = KindPageId; // the notice was accepted when the application was begun
-    if (saved > NoticePageId && saved != currentId())
-        setCurrentId(saved);
+    if (saved > NoticePageId)
+        goToPage(saved);
+}
+
+void ApplicationWizard::goToPage(int id)
+{
+    if (currentId() == id)
+        return;
+    // QWizard::setCurrentId() does nothing while the wizard has no current page (not started, or
+    // reset by Cancel) and refuses to leave a page whose validatePage() fails: jumping to a saved
+    // page or a problem must not be stopped by either.
+    if (currentId() < 0)
+        restart();
+    QWizard::setCurrentId(id);
+    if (currentId() != id) {
+        restart();
+        QWizard::setCurrentId(id);
+    }
+    if (currentId() != id)
+        qCWarning(lcUi) << "wizard: could not show page" << pageKey(id) << "- showing" << pageKey(currentId());
 }
 
 void ApplicationWizard::prefillOrganization()
@@ -318,8 +336,7 @@ void ApplicationWizard::applyPendingJump()
         return;
     const Jump j = *m_pendingJump;
     m_pendingJump.reset();
-    if (j.pageId != currentId())
-        setCurrentId(j.pageId);
+    goToPage(j.pageId);
     if (!j.path.isEmpty()) {
         const QList<FieldError> all = problems(ValidationPurpose::Submit);
         for (const FieldError &e : all)
@@ -373,12 +390,20 @@ void ApplicationWizard::autosave()
     Draft d = m_draft;
     d.kind = enumWord(m_app.kind);
     d.json = m_app.toJson();
-    d.page = pageKey(currentId());
+    // No current page (Cancel/close reset the wizard, or it is not started): keep the page last shown.
+    if (currentId() >= 0)
+        m_draft.page = pageKey(currentId());
+    d.page = m_draft.page;
     m_autosaver->change(d);
 }
 
 void ApplicationWizard::onPageChanged(int id)
 {
+    // QWizard::done(Rejected) (Cancel, Esc, closing the window) resets the wizard to no page (-1)
+    // after our done() saved the draft: that is not a page the user is on, and saving it made a
+    // resumed application open at the kind page instead of the page it was closed on.
+    if (id < 0)
+        return;
     if (m_loaded && id != NoticePageId)
         m_touched = true;
     autosave();
@@ -614,14 +639,7 @@ void ApplicationWizard::showProblem(WizardStep step, const QString &path)
     case WizardStep::Invoice: id = InvoicePageId; break;
     case WizardStep::Attachments: id = AttachmentsPageId; break;
     }
-    if (currentId() != id) {
-        // Jumping back must not be stopped by the current page's own checks.
-        QWizard::setCurrentId(id);
-        if (currentId() != id) {
-            restart();
-            QWizard::setCurrentId(id);
-        }
-    }
+    goToPage(id); // jumping back must not be stopped by the current page's own checks
     if (QWidget *w = p->widgetForPath(path))
         w->setFocus();
 }
@@ -648,7 +666,7 @@ void ApplicationWizard::submit()
         m_ctx.messages().inform(this, tr("Submit"), may.reason, MessageSeam::Severity::Warning);
         if (m_ctx.workflow() == Workflow::PayFirst && m_app.paymentStatus != PaymentStatus::Paid && needsPaymentPage()
             && currentId() != PaymentPageId)
-            setCurrentId(PaymentPageId);
+            goToPage(PaymentPageId);
         return;
     }
     m_submitting = true;

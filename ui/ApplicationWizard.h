@@ -133,6 +133,8 @@ private:
     void finishSave(bool ok);
     void doSubmit();
     void applyPendingJump();
+    // Shows page `id` even when the wizard is not started or the current page would not validate.
+    void goToPage(int id);
     WizardPageBase *pageFor(WizardStep step) const;
     static QString pageKey(int id);
     static int pageIdFromKey(const QString &key);
