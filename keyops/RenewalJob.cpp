@@ -681,6 +681,13 @@ void RenewalJob::onInstallFailed(const p11::Error &error)
         stopIfCancelled();
         return;
     }
+    if (error.kind() == p11::ErrorKind::TokenNotFound) {
+        // The key was not there when the install began: nothing was written.
+        fail(Step::Install, KeyState::Unchanged,
+             tr("The key was removed before the new certificate was written to it. The old certificate is still on the key; plug the key in and choose Retry: the certificate the platform issued is written without a new request."),
+             error.logText());
+        return;
+    }
     p11::TokenCommand *cmd = m_tokens.readToken(tokenRef());
     const quint64 gen = m_generation;
     const p11::Error installError = error;
