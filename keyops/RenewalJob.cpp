@@ -201,6 +201,26 @@ void RenewalJob::succeed()
     Q_EMIT finished(o);
 }
 
+void RenewalJob::runToken(p11::TokenCommand *command, std::function<void(const p11::TokenResult &)> onResult)
+{
+    const quint64 gen = m_generation;
+    connect(command, &p11::TokenCommand::finished, this, [this, gen, onResult = std::move(onResult)](const p11::TokenResult &r) {
+        if (gen == m_generation)  // else: the answer belongs to a job that was prepared again
+            onResult(r);
+    });
+    command->start();
+}
+
+void RenewalJob::whenAnswered(PlatformCall *call, std::function<void(PlatformCall *)> onAnswer)
+{
+    const quint64 gen = m_generation;
+    connect(call, &PlatformCall::finished, this, [this, gen, call, onAnswer = std::move(onAnswer)] {
+        call->deleteLater();
+        if (gen == m_generation)
+            onAnswer(call);
+    });
+}
+
 // ---------------------------------------------------------------- prepare
 
 void RenewalJob::prepare(const Options &options)
@@ -220,12 +240,7 @@ void RenewalJob::prepare(const Options &options)
 
 void RenewalJob::readApplication()
 {
-    PlatformCall *call = m_client.application(m_options.applicationId);
-    const quint64 gen = m_generation;
-    connect(call, &PlatformCall::finished, this, [this, call, gen] {
-        call->deleteLater();
-        if (gen != m_generation)
-            return;
+    whenAnswered(m_client.application(m_options.applicationId), [this](PlatformCall *call) {
         if (!call->ok()) {
             failPlatform(Step::Check, call,
                          tr("Application %1 could not be read from the platform. %2 Nothing was changed on the key.")
@@ -277,13 +292,8 @@ void RenewalJob::onApplication(const QJsonObject &app)
 
 void RenewalJob::fetchIssued()
 {
-    PlatformCall *call = m_client.issuedCertificate(m_options.applicationId);
-    const quint64 gen = m_generation;
     const Step step = m_prepared ? Step::Submit : Step::Check;
-    connect(call, &PlatformCall::finished, this, [this, call, gen, step] {
-        call->deleteLater();
-        if (gen != m_generation)
-            return;
+    whenAnswered(m_client.issuedCertificate(m_options.applicationId), [this, step](PlatformCall *call) {
         if (!call->ok()) {
             if (call->httpStatus() == 404) {
                 failPlatform(step, call,
@@ -318,18 +328,13 @@ void RenewalJob::fetchIssued()
 void RenewalJob::readKey()
 {
     setStep(Step::ReadKey);
-    p11::TokenCommand *cmd = m_tokens.readToken(m_options.token);
-    const quint64 gen = m_generation;
-    connect(cmd, &p11::TokenCommand::finished, this, [this, gen](const p11::TokenResult &r) {
-        if (gen != m_generation)
-            return;
+    runToken(m_tokens.readToken(m_options.token), [this](const p11::TokenResult &r) {
         if (!r.ok()) {
             failToken(Step::ReadKey, *r.error, KeyState::Unchanged);
             return;
         }
         onKeyRead(r.contents);
     });
-    cmd->start();
 }
 
 void RenewalJob::onKeyRead(const p11::TokenContents &contents)
@@ -523,11 +528,7 @@ void RenewalJob::advance()
 void RenewalJob::generateKey()
 {
     setStep(Step::Csr);
-    p11::TokenCommand *cmd = m_tokens.generateKey(tokenRef(), pinCopy(), m_options.keySpec, m_plan.oldCertificate.label);
-    const quint64 gen = m_generation;
-    connect(cmd, &p11::TokenCommand::finished, this, [this, gen](const p11::TokenResult &r) {
-        if (gen != m_generation)
-            return;
+    runToken(m_tokens.generateKey(tokenRef(), pinCopy(), m_options.keySpec, m_plan.oldCertificate.label), [this](const p11::TokenResult &r) {
         if (!r.ok()) {
             failToken(Step::Csr, *r.error, KeyState::Unchanged);
             return;
@@ -537,7 +538,6 @@ void RenewalJob::generateKey()
         qCInfo(lcKeyops).noquote() << "new key pair made, CKA_ID" << QString::fromLatin1(r.key.id.toHex());
         advance();
     });
-    cmd->start();
 }
 
 void RenewalJob::createCsr()
@@ -546,11 +546,7 @@ void RenewalJob::createCsr()
     p11::CsrRequest request;
     request.keyId = m_plan.keyId;
     request.subjectFields = m_subject;
-    p11::TokenCommand *cmd = m_tokens.createCsr(tokenRef(), pinCopy(), request);
-    const quint64 gen = m_generation;
-    connect(cmd, &p11::TokenCommand::finished, this, [this, gen](const p11::TokenResult &r) {
-        if (gen != m_generation)
-            return;
+    runToken(m_tokens.createCsr(tokenRef(), pinCopy(), request), [this](const p11::TokenResult &r) {
         if (!r.ok()) {
             failToken(Step::Csr, *r.error, KeyState::Unchanged);
             return;
@@ -566,19 +562,13 @@ void RenewalJob::createCsr()
         m_csrDer = r.csrDer;
         advance();
     });
-    cmd->start();
 }
 
 void RenewalJob::submit()
 {
     setStep(Step::Submit);
-    PlatformCall *call = m_client.submitCsr(m_options.applicationId, p11::CsrBuilder::derToPem(m_csrDer), m_plan.token.serial,
-                                            m_idempotencyKey);
-    const quint64 gen = m_generation;
-    connect(call, &PlatformCall::finished, this, [this, call, gen] {
-        call->deleteLater();
-        if (gen != m_generation)
-            return;
+    whenAnswered(m_client.submitCsr(m_options.applicationId, p11::CsrBuilder::derToPem(m_csrDer), m_plan.token.serial,
+                                            m_idempotencyKey), [this](PlatformCall *call) {
         if (!call->ok()) {
             const PlatformError &e = call->error();
             if (e.isTransient() || e.kind == PlatformError::Kind::Network)
@@ -650,11 +640,7 @@ void RenewalJob::acceptIssued(const QByteArray &pem, Step step)
 void RenewalJob::install()
 {
     setStep(Step::Install);
-    p11::TokenCommand *cmd = m_tokens.installCertificate(tokenRef(), pinCopy(), m_issuedDer, m_plan.oldCertificate.label);
-    const quint64 gen = m_generation;
-    connect(cmd, &p11::TokenCommand::finished, this, [this, gen](const p11::TokenResult &r) {
-        if (gen != m_generation)
-            return;
+    runToken(m_tokens.installCertificate(tokenRef(), pinCopy(), m_issuedDer, m_plan.oldCertificate.label), [this](const p11::TokenResult &r) {
         if (!r.ok()) {
             onInstallFailed(*r.error);
             return;
@@ -663,7 +649,6 @@ void RenewalJob::install()
         m_installed = r.certificate;
         advance();
     });
-    cmd->start();
 }
 
 // What is on the key now? Read it (certificates need no PIN); if the key is
@@ -688,12 +673,8 @@ void RenewalJob::onInstallFailed(const p11::Error &error)
              error.logText());
         return;
     }
-    p11::TokenCommand *cmd = m_tokens.readToken(tokenRef());
-    const quint64 gen = m_generation;
     const p11::Error installError = error;
-    connect(cmd, &p11::TokenCommand::finished, this, [this, gen, installError](const p11::TokenResult &r) {
-        if (gen != m_generation)
-            return;
+    runToken(m_tokens.readToken(tokenRef()), [this, installError](const p11::TokenResult &r) {
         if (!r.ok()) {
             fail(Step::Install, KeyState::Unknown,
                  tr("The key was removed while the new certificate was being written to it. It holds the old or the new certificate, never neither; plug the key in and choose Retry to finish writing the certificate the platform issued."),
@@ -725,17 +706,12 @@ void RenewalJob::onInstallFailed(const p11::Error &error)
                      .arg(installError.userMessage()),
                  installError.logText());
     });
-    cmd->start();
 }
 
 void RenewalJob::verify()
 {
     setStep(Step::Verify);
-    p11::TokenCommand *cmd = m_tokens.readToken(tokenRef());
-    const quint64 gen = m_generation;
-    connect(cmd, &p11::TokenCommand::finished, this, [this, gen](const p11::TokenResult &r) {
-        if (gen != m_generation)
-            return;
+    runToken(m_tokens.readToken(tokenRef()), [this](const p11::TokenResult &r) {
         if (!r.ok()) {
             failToken(Step::Verify, *r.error, KeyState::NewCertificateInstalled);
             return;
@@ -778,7 +754,6 @@ void RenewalJob::verify()
         m_installed = found;
         succeed();
     });
-    cmd->start();
 }
 
 // ---------------------------------------------------------------- failures

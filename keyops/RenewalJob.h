@@ -14,6 +14,7 @@
 #include <QPointer>
 #include <QString>
 
+#include <functional>
 #include <optional>
 
 namespace ca {
@@ -21,6 +22,7 @@ class PlatformClient;
 class PlatformCall;
 struct PlatformError;
 namespace p11 {
+class TokenCommand;
 class TokenService;
 class Error;
 struct TokenResult;
@@ -133,6 +135,10 @@ private:
     void verify();
     void failToken(Step step, const p11::Error &error, KeyState state);
     void failPlatform(Step step, const PlatformCall *call, const QString &message, bool canRetry = true);
+    // Starts a token command / waits for a platform call; the callback runs
+    // only while the job has not been prepared again since.
+    void runToken(p11::TokenCommand *command, std::function<void(const p11::TokenResult &)> onResult);
+    void whenAnswered(PlatformCall *call, std::function<void(PlatformCall *)> onAnswer);
     p11::SecureBuffer pinCopy() const;
     p11::TokenRef tokenRef() const;
 

@@ -309,8 +309,19 @@ CertificateInfo CertificateAuthority::inspectCsr(const QByteArray &csrPem, Error
     return info;
 }
 
+IssuedCertificate CertificateAuthority::issueTampered(const QByteArray &csrPem, const Tamper &tamper, int validityDays, Error *error) const
+{
+    return issueWith(csrPem, QByteArray(), validityDays, error, &tamper);
+}
+
 IssuedCertificate CertificateAuthority::issue(const QByteArray &csrPem, const QByteArray &requiredPublicKeyFromCertPem,
                                               int validityDays, Error *error) const
+{
+    return issueWith(csrPem, requiredPublicKeyFromCertPem, validityDays, error, nullptr);
+}
+
+IssuedCertificate CertificateAuthority::issueWith(const QByteArray &csrPem, const QByteArray &requiredPublicKeyFromCertPem,
+                                                  int validityDays, Error *error, const Tamper *tamper) const
 {
     if (!isLoaded()) {
         *error = Error::NotLoaded;
@@ -336,12 +347,42 @@ IssuedCertificate CertificateAuthority::issue(const QByteArray &csrPem, const QB
     *error = Error::Internal;
     if (!req || !subjectKey || !cert || !serial)
         return {};
+    PkeyPtr otherKey;
+    if (tamper && tamper->otherKey) {
+        otherKey.reset(EVP_EC_gen("P-256"));
+        if (!otherKey)
+            return {};
+        subjectKey = otherKey.get();
+    }
+    const X509_NAME *subject = X509_REQ_get_subject_name(req.get());
+    std::unique_ptr<X509_NAME, decltype(&X509_NAME_free)> tamperedName(nullptr, X509_NAME_free);
+    if (tamper && !tamper->organization.isEmpty()) {
+        const QByteArray org = tamper->organization.toUtf8();
+        tamperedName.reset(X509_NAME_new());
+        if (!tamperedName)
+            return {};
+        for (int i = 0; i < X509_NAME_entry_count(subject); ++i) {
+            const X509_NAME_ENTRY *e = X509_NAME_get_entry(subject, i);
+            ASN1_OBJECT *obj = X509_NAME_ENTRY_get_object(e);
+            const int nid = OBJ_obj2nid(obj);
+            const bool replace = nid == NID_organizationName || nid == NID_organizationalUnitName || nid == NID_serialNumber;
+            const ASN1_STRING *value = X509_NAME_ENTRY_get_data(e);
+            const bool added = replace
+                ? X509_NAME_add_entry_by_OBJ(tamperedName.get(), obj, MBSTRING_UTF8, reinterpret_cast<const unsigned char *>(org.constData()),
+                                             int(org.size()), -1, 0)
+                : X509_NAME_add_entry_by_OBJ(tamperedName.get(), obj, ASN1_STRING_type(value), ASN1_STRING_get0_data(value),
+                                             ASN1_STRING_length(value), -1, 0);
+            if (!added)
+                return {};
+        }
+        subject = tamperedName.get();
+    }
     // 127 random bits, positive, never zero-length.
     if (BN_rand(serial.get(), 127, BN_RAND_TOP_ONE, BN_RAND_BOTTOM_ANY) != 1)
         return {};
     if (X509_set_version(cert.get(), X509_VERSION_3) != 1
         || !BN_to_ASN1_INTEGER(serial.get(), X509_get_serialNumber(cert.get()))
-        || X509_set_subject_name(cert.get(), X509_REQ_get_subject_name(req.get())) != 1
+        || X509_set_subject_name(cert.get(), subject) != 1
         || X509_set_issuer_name(cert.get(), X509_get_subject_name(d->caCert.get())) != 1
         || X509_set_pubkey(cert.get(), subjectKey) != 1
         || !X509_gmtime_adj(X509_getm_notBefore(cert.get()), -300)

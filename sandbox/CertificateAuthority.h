@@ -76,6 +76,15 @@ public:
     IssuedCertificate issue(const QByteArray &csrPem, const QByteArray &requiredPublicKeyFromCertPem,
                             int validityDays, Error *error) const;
 
+    // A deliberately wrong certificate for client tests (CA_SANDBOX_CSR_REPLY):
+    // the CSR's subject with a freshly generated key (otherKey), or the CSR's
+    // key with O (and every field holding the USCC) replaced by `organization`.
+    struct Tamper {
+        bool otherKey = false;
+        QString organization;
+    };
+    IssuedCertificate issueTampered(const QByteArray &csrPem, const Tamper &tamper, int validityDays, Error *error) const;
+
     // Checks that the first certificate in `pem` chains (with any further
     // certificates in `pem` as untrusted intermediates) to the sandbox CA or a
     // CA in DIR/trusted, and that it is currently valid.
@@ -89,6 +98,8 @@ public:
     static QString errorMessage(Error error);
 
 private:
+    IssuedCertificate issueWith(const QByteArray &csrPem, const QByteArray &requiredPublicKeyFromCertPem, int validityDays,
+                                Error *error, const Tamper *tamper) const;
     struct Private;
     std::unique_ptr<Private> d;
 };

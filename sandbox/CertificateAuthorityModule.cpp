@@ -7,6 +7,8 @@
 //   POST /api/v1/applications/{id}/certificate {"certificate": PEM[, "token_serial"]}
 //        existing CA registration: chains to a trusted CA, is valid, and names the applicant's
 //        organisation (USCC in a subject field, else O = organisation name) -> 200 certificate ref.
+//        CA_SANDBOX_CSR_REPLY=no-pem|other-key|wrong-subject in the environment makes it answer
+//        wrongly on purpose (client tests of bad replies; see wrongCsrReply).
 //   GET /api/v1/applications/{id}/certificate
 //        the certificate issued (renewal/change) or registered (existing) for that application:
 //        200 {"certificate", "chain"} PEM (chain: the issuing sandbox CA for an issued one, empty for a
@@ -115,6 +117,27 @@ void checkSubject(const CertificateInfo &info, const QString &orgName, const QSt
                     {{field, QStringLiteral("invalid"), CertificateAuthority::errorMessage(error)}});
 }
 
+// CA_SANDBOX_CSR_REPLY (client tests only): answer a valid POST /csr with a
+// 201 a client must refuse: "no-pem" (no certificate in it), "other-key" (a
+// certificate for another key), "wrong-subject" (the request's key, another
+// organisation). Nothing is recorded and the application is unchanged.
+Reply wrongCsrReply(CertificateAuthority &ca, const QByteArray &csr, const QString &knob)
+{
+    qCWarning(lcSandbox) << "CA_SANDBOX_CSR_REPLY:" << knob << "- answering the certificate request wrongly on purpose";
+    if (knob == QLatin1String("no-pem"))
+        return Reply::json(201, QJsonObject{{QStringLiteral("certificate"), QStringLiteral("issued")}, {QStringLiteral("chain"), QString()}});
+    CertificateAuthority::Tamper tamper;
+    tamper.otherKey = knob == QLatin1String("other-key");
+    if (knob == QLatin1String("wrong-subject"))
+        tamper.organization = QStringLiteral("别的科技有限公司");
+    CertificateAuthority::Error error;
+    const IssuedCertificate issued = ca.issueTampered(csr, tamper, kValidityDays, &error);
+    if (error != CertificateAuthority::Error::None)
+        throwCaError(error, QStringLiteral("csr"));
+    return Reply::json(201, QJsonObject{{QStringLiteral("certificate"), QString::fromLatin1(issued.certificatePem)},
+                                        {QStringLiteral("chain"), QString::fromLatin1(issued.chainPem)}});
+}
+
 Reply postCsr(Context &context, CertificateAuthority &ca, Request &request)
 {
     if (request.account.isReviewer())
@@ -145,6 +168,8 @@ Reply postCsr(Context &context, CertificateAuthority &ca, Request &request)
             throwCaError(error, QStringLiteral("csr"));
         const QJsonObject org = app.data.value(QStringLiteral("organization")).toObject();
         checkSubject(subject, org.value(QStringLiteral("name")).toString(), org.value(QStringLiteral("uscc")).toString(), QStringLiteral("csr"));
+        if (const QString knob = qEnvironmentVariable("CA_SANDBOX_CSR_REPLY"); !knob.isEmpty())
+            return wrongCsrReply(ca, csr, knob);
         const IssuedCertificate issued = ca.issue(csr, onRecord, kValidityDays, &error);
         if (error != CertificateAuthority::Error::None)
             throwCaError(error, QStringLiteral("csr"));

@@ -40,6 +40,8 @@ private Q_SLOTS:
     void changeWithNewKey();
     void badStates_data();
     void badStates();
+    void badServerReplies_data();
+    void badServerReplies();
     void lostAnswerIsReplayed();
 
 private:
@@ -53,6 +55,20 @@ private:
     QString listing(const TokenSetup &t) { return m_w.listing(t); }
     QList<QByteArray> certificatesWithId(const TokenSetup &t, const QString &idHex) { return m_w.certificatesWithId(t, idHex); }
     int issuedFor(const QString &appId) const { return m_w.issuedFor(appId); }
+    // A key with its 10-day certificate, a `kind` application for it (approved and paid), a fresh TokenService.
+    bool setUp(const QString &label, const QString &kind, TokenSetup *t, QString *id)
+    {
+        *t = makeToken(label);
+        *id = t->serial.isEmpty() ? QString() : approvedAndPaid(kind, *t);
+        newService();
+        return !id->isEmpty();
+    }
+    // The token module is loaded (C_Initialize) after the test's tokens were made.
+    void newService()
+    {
+        m_service = std::make_unique<p11::TokenService>();
+        m_service->setModulePath(QStringLiteral(CA_SHIM_PATH));
+    }
 
     KeyopsWorld m_w;
     SoftHsmFixture &m_hsm = m_w.hsm;
@@ -134,12 +150,9 @@ RenewalJob::Outcome TestKeyopsRenewal::run(RenewalJob &job, bool retry)
 
 void TestKeyopsRenewal::renewalEndToEnd()
 {
-    const TokenSetup t = makeToken(QStringLiteral("renew"));
-    QVERIFY(!t.serial.isEmpty());
-    const QString id = approvedAndPaid(QStringLiteral("renewal"), t);
-    QVERIFY(!id.isEmpty());
-    m_service = std::make_unique<p11::TokenService>();
-    m_service->setModulePath(QStringLiteral(CA_SHIM_PATH));
+    TokenSetup t;
+    QString id;
+    QVERIFY(setUp(QStringLiteral("renew"), QStringLiteral("renewal"), &t, &id));
     RenewalJob job(*m_client, *m_service);
     QList<RenewalJob::Step> steps;
     connect(&job, &RenewalJob::stepChanged, this, [&steps](RenewalJob::Step s) { steps.append(s); });
@@ -227,12 +240,9 @@ void TestKeyopsRenewal::removalAtEachStep()
     QFETCH(int, failedStep);
     QFETCH(QList<int>, states);
 
-    const TokenSetup t = makeToken(QStringLiteral("pull"));
-    QVERIFY(!t.serial.isEmpty());
-    const QString id = approvedAndPaid(QStringLiteral("renewal"), t);
-    QVERIFY(!id.isEmpty());
-    m_service = std::make_unique<p11::TokenService>();
-    m_service->setModulePath(QStringLiteral(CA_SHIM_PATH));
+    TokenSetup t;
+    QString id;
+    QVERIFY(setUp(QStringLiteral("pull"), QStringLiteral("renewal"), &t, &id));
     RenewalJob job(*m_client, *m_service);
     QVERIFY(prepare(job, options(id, t)));
 
@@ -278,12 +288,9 @@ void TestKeyopsRenewal::removalAtEachStep()
 
 void TestKeyopsRenewal::restartFinishesTheInstall()
 {
-    const TokenSetup t = makeToken(QStringLiteral("restart"));
-    QVERIFY(!t.serial.isEmpty());
-    const QString id = approvedAndPaid(QStringLiteral("renewal"), t);
-    QVERIFY(!id.isEmpty());
-    m_service = std::make_unique<p11::TokenService>();
-    m_service->setModulePath(QStringLiteral(CA_SHIM_PATH));
+    TokenSetup t;
+    QString id;
+    QVERIFY(setUp(QStringLiteral("restart"), QStringLiteral("renewal"), &t, &id));
     {
         RenewalJob first(*m_client, *m_service);
         QVERIFY(prepare(first, options(id, t)));
@@ -318,12 +325,9 @@ void TestKeyopsRenewal::restartFinishesTheInstall()
 
 void TestKeyopsRenewal::changeWithNewKey()
 {
-    const TokenSetup t = makeToken(QStringLiteral("change"));
-    QVERIFY(!t.serial.isEmpty());
-    const QString id = approvedAndPaid(QStringLiteral("change"), t);
-    QVERIFY(!id.isEmpty());
-    m_service = std::make_unique<p11::TokenService>();
-    m_service->setModulePath(QStringLiteral(CA_SHIM_PATH));
+    TokenSetup t;
+    QString id;
+    QVERIFY(setUp(QStringLiteral("change"), QStringLiteral("change"), &t, &id));
     RenewalJob job(*m_client, *m_service);
     RenewalJob::Options o = options(id, t);
     o.newKey = true;
@@ -377,8 +381,7 @@ void TestKeyopsRenewal::badStates()
     }
     QVERIFY(!id.isEmpty());
     const QString before = listing(t);
-    m_service = std::make_unique<p11::TokenService>();
-    m_service->setModulePath(QStringLiteral(CA_SHIM_PATH));
+    newService();
     RenewalJob job(*m_client, *m_service);
     RenewalJob::Outcome o;
     QVERIFY(!prepare(job, options(id, t), &o));
@@ -391,15 +394,57 @@ void TestKeyopsRenewal::badStates()
     QCOMPARE(issuedFor(id), 0);
 }
 
+void TestKeyopsRenewal::badServerReplies_data()
+{
+    QTest::addColumn<QByteArray>("reply");  // CA_SANDBOX_CSR_REPLY
+    QTest::addColumn<QString>("says");
+    QTest::newRow("no PEM") << QByteArray("no-pem") << QStringLiteral("held no certificate");
+    QTest::newRow("another key") << QByteArray("other-key") << QStringLiteral("for another key");
+    QTest::newRow("wrong subject") << QByteArray("wrong-subject") << QStringLiteral("does not name your organisation");
+}
+
+// The platform answers 201 with something the client must refuse: nothing is
+// written to the key.
+void TestKeyopsRenewal::badServerReplies()
+{
+    QFETCH(QByteArray, reply);
+    QFETCH(QString, says);
+    TokenSetup t;
+    QString id;
+    QVERIFY(setUp(QStringLiteral("reply"), QStringLiteral("renewal"), &t, &id));
+    const QString before = listing(t);
+    qputenv("CA_SANDBOX_CSR_REPLY", reply);
+    const bool restarted = m_w.sandbox->restart();
+    qunsetenv("CA_SANDBOX_CSR_REPLY");
+    QVERIFY2(restarted, qPrintable(m_w.sandbox->lastError()));
+    m_w.http->rebase(*m_w.sandbox);
+    connectClient();
+
+    RenewalJob job(*m_client, *m_service);
+    QVERIFY(prepare(job, options(id, t)));
+    const RenewalJob::Outcome o = run(job);
+    QVERIFY(!o.ok);
+    QCOMPARE(o.failedStep, RenewalJob::Step::Submit);
+    QCOMPARE(o.keyState, RenewalJob::KeyState::Unchanged);
+    QVERIFY2(o.message.contains(says), qPrintable(o.message));
+    QVERIFY2(o.message.contains(QLatin1String("old certificate is still")), qPrintable(o.message));
+    QCOMPARE(certificatesWithId(t, kKeyId), QList<QByteArray>{t.certDer});
+    QCOMPARE(listing(t), before);
+    QCOMPARE(issuedFor(id), 0);
+
+    QVERIFY2(m_w.sandbox->restart(), qPrintable(m_w.sandbox->lastError()));  // well-behaved again
+    m_w.http->rebase(*m_w.sandbox);
+    connectClient();
+}
+
 // The answer to the POST is lost once (the connection drops after the
 // certificate was issued): the client sends the same CSR with the same
 // Idempotency-Key and gets the replayed answer; one certificate is issued.
 void TestKeyopsRenewal::lostAnswerIsReplayed()
 {
-    const TokenSetup t = makeToken(QStringLiteral("lost"));
-    QVERIFY(!t.serial.isEmpty());
-    const QString id = approvedAndPaid(QStringLiteral("renewal"), t);
-    QVERIFY(!id.isEmpty());
+    TokenSetup t;
+    QString id;
+    QVERIFY(setUp(QStringLiteral("lost"), QStringLiteral("renewal"), &t, &id));
     const QString faults = m_hsm.writeFile(QStringLiteral("faults.json"),
                                            QJsonDocument(QJsonArray{QJsonObject{{QStringLiteral("route"), QStringLiteral("POST /api/v1/applications/{id}/csr")},
                                                                                 {QStringLiteral("drop_after_bytes"), 10},
@@ -412,8 +457,7 @@ void TestKeyopsRenewal::lostAnswerIsReplayed()
     connectClient();
     m_client->setRetryPolicy(PlatformClient::RetryPolicy{4, std::chrono::milliseconds(50), std::chrono::milliseconds(200)});
 
-    m_service = std::make_unique<p11::TokenService>();
-    m_service->setModulePath(QStringLiteral(CA_SHIM_PATH));
+    newService();
     RenewalJob job(*m_client, *m_service);
     QVERIFY(prepare(job, options(id, t)));
     const RenewalJob::Outcome o = run(job);
