@@ -51,7 +51,9 @@ TokenPanel::TokenPanel(ClientContext &context, QWidget *parent)
         {tr("Unit"), tr("Holder"), tr("Unified social credit code"), tr("Issuer"), tr("Valid from"), tr("Valid until"),
          tr("Days left")});
     m_ui->certificatesTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_ui->certificatesTable->horizontalHeader()->setStretchLastSection(true);
+    // the unit name takes the room left; the other columns are as wide as their contents
+    m_ui->certificatesTable->horizontalHeader()->setSectionResizeMode(ColUnit, QHeaderView::Stretch);
+    m_ui->certificatesTable->horizontalHeader()->setStretchLastSection(false);
     m_ui->certificatesTable->verticalHeader()->hide();
     QFont titleFont = m_ui->noKeyTitleLabel->font();
     titleFont.setBold(true);
@@ -446,6 +448,7 @@ void TokenPanel::showToken(const QString &serial)
         set(ColUntil, cert.notAfter.toLocalTime().toString(QStringLiteral("yyyy-MM-dd")));
         set(ColDays, cert.isExpired() ? tr("Expired") : locale.toString(cert.daysLeft));
         table->item(row, ColDays)->setData(Qt::UserRole, cert.daysLeft);
+        table->item(row, ColDays)->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
     }
 
     bool anyCert = false;

@@ -278,14 +278,14 @@ void TestTokenRenewal::removalDuringInstallThenRetry()
     QCOMPARE(dialog->stepState(Step::Submit), QStringLiteral("done"));
     // the message says what happened and in which state the key is
     const QString message = dialog->message();
-    QVERIFY2(message.contains(QStringLiteral("State of the key")), qPrintable(message));
     QVERIFY2(message.contains(dialog->outcome()->message), qPrintable(message));
+    QVERIFY2(message.contains(QStringLiteral("Type the PIN again")), qPrintable(message));
     // Nothing was written, but the key is gone: the job says unchanged, or that it cannot tell (never "new")
     const auto state = dialog->outcome()->keyState;
     QVERIFY(state != keyops::RenewalJob::KeyState::NewCertificateInstalled);
     QVERIFY2(message.contains(state == keyops::RenewalJob::KeyState::Unchanged
                                   ? QStringLiteral("The old certificate is still on the key")
-                                  : QStringLiteral("holds the old certificate or the new one")),
+                                  : QStringLiteral("It holds the old or the new certificate, never neither")),
              qPrintable(message));
     auto *retry = in<QPushButton>(dialog, "retryButton");
     QVERIFY(retry->isVisible());
@@ -380,6 +380,7 @@ void TestTokenRenewal::lockedPinOffersReset()
     QVERIFY(locked->isVisible());
     QVERIFY2(locked->text().contains(QStringLiteral("Reset the PIN")), qPrintable(locked->text()));
     QVERIFY(!in<QLineEdit>(dialog, "pinEdit")->isEnabled());
+    QVERIFY(in<QLineEdit>(dialog, "pinEdit")->isHidden());
     QVERIFY(!in<QPushButton>(dialog, "startButton")->isEnabled());
     auto *reset = in<QPushButton>(dialog, "resetPinButton");
     QVERIFY(reset->isVisible());

@@ -88,6 +88,7 @@ void RegisterCaDialog::setMessage(const QString &text, bool error)
     m_ui->messageLabel->setText(text);
     m_ui->messageLabel->setProperty("error", error);
     m_ui->messageLabel->setStyleSheet(error ? QStringLiteral("color: #b3261e;") : QStringLiteral("color: #1b6e20;"));
+    m_ui->messageLabel->setVisible(!text.isEmpty());
 }
 
 void RegisterCaDialog::setPreferredApplication(const QString &applicationId)

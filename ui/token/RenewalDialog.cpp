@@ -19,6 +19,8 @@
 #include <QStackedWidget>
 #include <QStyle>
 
+#include <algorithm>
+
 namespace ca::ui {
 
 using keyops::RenewalJob;
@@ -54,6 +56,8 @@ RenewalDialog::RenewalDialog(ClientContext &context, p11::TokenService &service,
     m_ui->newKeyWarningLabel->setStyleSheet(QStringLiteral("color: #b3261e; font-weight: bold;"));
     m_ui->lockedLabel->setStyleSheet(QLatin1String(kError));
     m_ui->stepProgress->setRange(0, 0);
+    const int icon = style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, this);
+    m_ui->stepsList->setIconSize(QSize(icon, icon));
     m_ui->retryButton->hide();
 
     connect(m_ui->startButton, &QPushButton::clicked, this, &RenewalDialog::start);
@@ -131,7 +135,6 @@ void RenewalDialog::prepare()
     m_ui->detailsGroup->setEnabled(false);
     m_ui->newKeyWarningLabel->hide();
     m_ui->newKeyAckCheck->hide();
-    m_ui->warningsLabel->hide();
     m_ui->lockedLabel->hide();
     m_ui->resetPinButton->hide();
     updateButtons();
@@ -186,8 +189,8 @@ void RenewalDialog::onPrepared(const keyops::RenewalPlan &plan)
     m_ui->newKeyWarningLabel->setVisible(plan.newKey);
     m_ui->newKeyAckCheck->setVisible(plan.newKey);
     m_ui->newKeyCheck->setVisible(!plan.installOnly);
-    m_ui->warningsLabel->setText(plan.warnings.join(QLatin1Char('\n')));
-    m_ui->warningsLabel->setVisible(!plan.warnings.isEmpty());
+    // plan.warnings (new key, install only, PIN state, PIN pad) are each shown in place: the new-key warning
+    // with its acknowledgement, the summary, and the PIN group.
     setMessage(QString(), false);
     showPinState();
     updateButtons();
@@ -215,8 +218,10 @@ void RenewalDialog::showPinState()
     m_ui->pinStateLabel->setStyleSheet(state == p11::PinState::FinalTry || state == p11::PinState::CountLow
                                            ? QLatin1String(kError)
                                            : QString());
-    m_ui->pinCaption->setVisible(!pinPad());
-    m_ui->pinEdit->setVisible(!pinPad());
+    m_ui->pinStateLabel->setVisible(!text.isEmpty());
+    // no PIN field where none can be typed: on a PIN pad, or while the PIN is locked
+    m_ui->pinCaption->setVisible(!pinPad() && usable);
+    m_ui->pinEdit->setVisible(!pinPad() && usable);
     m_ui->pinEdit->setEnabled(usable);
     m_ui->lockedLabel->setVisible(locked);
     m_ui->resetPinButton->setVisible(locked);
@@ -273,14 +278,18 @@ void RenewalDialog::buildSteps()
     if (!m_plan.installOnly)
         steps << Step::Csr << Step::Submit;
     steps << Step::Install << Step::Verify;
+    // every row as tall as one with an icon and bold text: the list never scrolls and never jumps
+    QFont bold = m_ui->stepsList->font();
+    bold.setBold(true);
+    const int rowHeight = std::max(QFontMetrics(bold).height(), m_ui->stepsList->iconSize().height()) + 6;
     for (Step s : std::as_const(steps)) {
         auto *item = new QListWidgetItem(RenewalJob::stepText(s), m_ui->stepsList);
+        item->setSizeHint(QSize(0, rowHeight));
         m_steps.append({s, item});
         setStepState(s, QStringLiteral("pending"));
     }
-    // the list is as tall as its rows: no scrolling for four lines
-    const int rows = int(steps.size());
-    m_ui->stepsList->setFixedHeight(m_ui->stepsList->sizeHintForRow(0) * rows + 2 * m_ui->stepsList->frameWidth() + 4);
+    m_ui->stepsList->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_ui->stepsList->setFixedHeight(rowHeight * int(steps.size()) + 2 * m_ui->stepsList->frameWidth() + 2);
 }
 
 void RenewalDialog::setStepState(Step step, const QString &state)
@@ -379,20 +388,6 @@ void RenewalDialog::onStepChanged(Step step)
             setStepState(s, QStringLiteral("done"));
 }
 
-QString RenewalDialog::keyStateSentence(RenewalJob::KeyState state) const
-{
-    switch (state) {
-    case RenewalJob::KeyState::Unchanged:
-        return tr("State of the key: unchanged. The old certificate is still on the key and can be used as before.");
-    case RenewalJob::KeyState::NewCertificateInstalled:
-        return tr("State of the key: the new certificate is already on the key; the retry only finishes the check.");
-    case RenewalJob::KeyState::Unknown:
-        return tr("State of the key: not known, because the key was removed while the certificate was written. The key "
-                  "holds the old certificate or the new one; insert it and click Retry to finish.");
-    }
-    return QString();
-}
-
 void RenewalDialog::onFinished(const RenewalJob::Outcome &outcome)
 {
     m_outcome = outcome;
@@ -415,6 +410,8 @@ void RenewalDialog::onFinished(const RenewalJob::Outcome &outcome)
                                       nullptr, cert.daysLeft)
                                        .arg(dateText(cert.notBefore), dateText(cert.notAfter)));
         m_ui->resultLabel->setStyleSheet(QLatin1String(kOk));
+        m_ui->progressTitleLabel->setText(tr("The certificate of application %1 was written to USB key %2.")
+                                              .arg(m_plan.applicationId, m_plan.token.serial));
         m_ui->resultLabel->setProperty("keyState", QStringLiteral("new"));
         updateButtons();
         m_ui->closeButton->setFocus();
@@ -425,13 +422,10 @@ void RenewalDialog::onFinished(const RenewalJob::Outcome &outcome)
     m_phase = Phase::Failed;
     qCWarning(lcUi) << "renewal of" << m_applicationId << "failed at" << int(outcome.failedStep) << ":" << outcome.detail;
     setStepState(outcome.failedStep, QStringLiteral("failed"));
+    // The job's sentence names the step, the state of the key and what to do.
     QString text = outcome.message;
-    const QString state = keyStateSentence(outcome.keyState);
-    if (!state.isEmpty())
-        text += QLatin1Char('\n') + state;
-    if (outcome.canRetry)
-        text += QLatin1Char('\n') + (pinPad() ? tr("Click Retry to continue from the step that failed.")
-                                              : tr("Type the PIN again and click Retry to continue from the step that failed."));
+    if (outcome.canRetry && !pinPad())
+        text += QLatin1Char('\n') + tr("Type the PIN again below before you click Retry.");
     m_ui->resultLabel->setText(text);
     m_ui->resultLabel->setStyleSheet(QLatin1String(kError));
     m_ui->resultLabel->setProperty("keyState", outcome.keyState == RenewalJob::KeyState::Unchanged ? QStringLiteral("old")

@@ -94,7 +94,6 @@ private:
     void updateButtons();
     bool pinPad() const;
     p11::SecureBuffer takePin(QLineEdit *edit);
-    QString keyStateSentence(keyops::RenewalJob::KeyState state) const;
 
     std::unique_ptr<Ui::RenewalDialog> m_ui;
     ClientContext &m_context;
