@@ -16,6 +16,7 @@
 
 #include "keyops/RenewalJob.h"
 #include "pkcs11/TokenCommand.h"
+#include "ui/ApplicationWizard.h"
 #include "ui/MainWindow.h"
 #include "ui/TokenPanel.h"
 #include "ui/token/PinResetDialog.h"
@@ -27,6 +28,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QSignalSpy>
 #include <QTabBar>
 #include <QTableWidget>
@@ -420,6 +422,18 @@ void TestTokenRenewal::renewRoutesByApplication()
     QVERIFY(requests.first().certificate.has_value());
     QCOMPARE(requests.first().certificate->tokenSerial, m_serial);
     QVERIFY(panel->findChildren<RenewalDialog *>().isEmpty());
+    // the real wizard: the renewal kind is chosen on its kind page, the certificate named
+    window.setWizardOpener({});
+    QTest::mouseClick(renew, Qt::LeftButton);
+    auto *wizard = window.findChild<ApplicationWizard *>();
+    QVERIFY(wizard);
+    QTRY_VERIFY_WITH_TIMEOUT(wizard->isLoaded(), 30000);
+    QCOMPARE(wizard->application().kind, ApplicationKind::Renewal);
+    QVERIFY(wizard->application().certificate.has_value());
+    QCOMPARE(wizard->application().certificate->tokenSerial, m_serial);
+    QVERIFY(wizard->findChild<QRadioButton *>(QStringLiteral("kindRenewalRadio"))->isChecked());
+    wizard->close();
+    window.setWizardOpener([&](const WizardRequest &r) { requests << r; });
 
     // an approved and paid renewal: Renew opens the dialog for it
     const auto t = panel->currentToken();
