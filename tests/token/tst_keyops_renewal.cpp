@@ -40,6 +40,7 @@ private Q_SLOTS:
     void changeWithNewKey();
     void badStates_data();
     void badStates();
+    void retryAfterPaying();
     void badServerReplies_data();
     void badServerReplies();
     void lostAnswerIsReplayed();
@@ -392,6 +393,34 @@ void TestKeyopsRenewal::badStates()
     QVERIFY(o.message.contains(id));
     QCOMPARE(listing(t), before);
     QCOMPARE(issuedFor(id), 0);
+}
+
+// The check failed (not paid yet); once paid, retry(pin) checks again and
+// writes the certificate without a second prepare() by the caller.
+void TestKeyopsRenewal::retryAfterPaying()
+{
+    const TokenSetup t = makeToken(QStringLiteral("later"));
+    QVERIFY(!t.serial.isEmpty());
+    const QJsonObject ref{{QStringLiteral("serial"), t.certSerial}, {QStringLiteral("token_serial"), t.serial}};
+    const QString id = createApplication(*m_w.http, QStringLiteral("renewal"), 1, QJsonObject{{QStringLiteral("certificate"), ref}});
+    QVERIFY(submitAndApprove(*m_w.sandbox, *m_w.http, id, QStringLiteral("renewal")));
+    newService();
+    RenewalJob job(*m_client, *m_service);
+    RenewalJob::Outcome failure;
+    QVERIFY(!prepare(job, options(id, t), &failure));
+    QCOMPARE(failure.failedStep, RenewalJob::Step::Check);
+    QVERIFY(failure.canRetry);
+
+    const auto order = openOrder(*m_w.http, id, QStringLiteral("bank"), {});
+    QCOMPARE(order.status, 201);
+    QCOMPARE(m_w.sandbox->runAdmin({QStringLiteral("pay"), order.json().value(QStringLiteral("order_no")).toString()}).exitCode, 0);
+    QSignalSpy prepared(&job, &RenewalJob::prepared);
+    const RenewalJob::Outcome o = run(job, true);
+    QVERIFY2(o.ok, qPrintable(o.message + QLatin1Char(' ') + o.detail));
+    QCOMPARE(prepared.size(), 1);
+    QCOMPARE(certificatesWithId(t, kKeyId), QList<QByteArray>{o.newCertificate.der});
+    QCOMPARE(m_hsm.publicKeyDer(t.label, kPin, kKeyId), t.publicKey);
+    QCOMPARE(issuedFor(id), 1);
 }
 
 void TestKeyopsRenewal::badServerReplies_data()
