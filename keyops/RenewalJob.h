@@ -87,9 +87,10 @@ public:
     RenewalJob(PlatformClient &client, p11::TokenService &tokens, QObject *parent = nullptr);
     ~RenewalJob() override;
 
-    // Reads the application (kind renewal|change; approved and paid, or
-    // approved alone where the platform says so; "done" = install only) and
-    // the key, without a PIN. Emits prepared(plan) or finished(failure).
+    // Reads the application (kind renewal|change, review "approved" and
+    // handling "processing" — the platform's word that it may go ahead, after
+    // payment or on approval alone; handling "done" = install only) and the
+    // key, without a PIN. Emits prepared(plan) or finished(failure).
     void prepare(const Options &options);
     // Runs Csr -> Submit -> Install -> Verify (after prepared()).
     void start(p11::SecureBuffer pin);
