@@ -77,6 +77,7 @@ private Q_SLOTS:
     void removalDuringInstallThenRetry();
     void newKeyWarningMustBeAcknowledged();
     void lockedPinOffersReset();
+    void pinPadAsksOnTheReader();
     void renewRoutesByApplication();
 
 private:
@@ -395,6 +396,30 @@ void TestTokenRenewal::lockedPinOffersReset()
     dialog->close();
     QVERIFY(runCommand(m_c.service->resetPin(ref, pin(kSo), pin(kPin))).ok());
     finish(id);
+}
+
+void TestTokenRenewal::pinPadAsksOnTheReader()
+{
+    const p11::CertificateInfo old = currentCertificate();
+    const QString id = toktest::approvedRenewal(*m_sandbox, *m_http, m_serial, old.serialHex);
+    QVERIFY(!id.isEmpty());
+    QVERIFY(m_hsm.writeShimConfig(QJsonObject{{QStringLiteral("pin_pad"), true}, {QStringLiteral("pin_pad_pin"), kPin}}));
+    RenewalDialog *dialog = openPrepared(id);
+    QVERIFY(dialog);
+    QCOMPARE(dialog->phase(), RenewalDialog::Phase::Ready);
+    QVERIFY(dialog->plan().token.protectedAuthPath);
+    auto *state = in<QLabel>(dialog, "pinStateLabel");
+    QVERIFY2(state->text().contains(QStringLiteral("type the PIN on the reader")), qPrintable(state->text()));
+    QVERIFY(in<QLineEdit>(dialog, "pinEdit")->isHidden());  // nothing is typed on the computer
+    auto *start = in<QPushButton>(dialog, "startButton");
+    QVERIFY(start->isEnabled());
+    QTest::mouseClick(start, Qt::LeftButton);
+    QTRY_VERIFY2_WITH_TIMEOUT(dialog->phase() == RenewalDialog::Phase::Succeeded
+                                  || dialog->phase() == RenewalDialog::Phase::Failed,
+                              qPrintable(dialog->message()), 120000);
+    QVERIFY2(dialog->succeeded(), qPrintable(dialog->message()));
+    QVERIFY(dialog->outcome()->newCertificate.serialHex != old.serialHex);
+    dialog->close();
 }
 
 void TestTokenRenewal::renewRoutesByApplication()

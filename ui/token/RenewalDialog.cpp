@@ -78,8 +78,10 @@ RenewalDialog::RenewalDialog(ClientContext &context, p11::TokenService &service,
 
 RenewalDialog::~RenewalDialog()
 {
-    if (m_job)
+    if (m_job) {
+        disconnect(m_job, nullptr, this, nullptr);
         m_job->cancel();
+    }
     m_ui->pinEdit->clear();
     m_ui->retryPinEdit->clear();
 }
