@@ -1,6 +1,7 @@
 // ca-tool application: the headless twin of the applicant UI, on the same core
 // (PlatformClient, AttachmentUpload, PaymentController, StatusPoller, LocalStore).
 #include "tools/Commands.h"
+#include "tools/PlatformLogin.h"
 #include "tools/Terminal.h"
 
 #include "core/platform/AttachmentUpload.h"
@@ -90,7 +91,8 @@ private:
     Io m_io;
     QString m_sub;
     QStringList m_pos;
-    QString m_server, m_caBundle, m_user, m_passwordFile, m_storePath, m_from, m_channel, m_comment, m_output;
+    PlatformLogin m_login; // --server, --ca-bundle, --user, --password-file
+    QString m_storePath, m_from, m_channel, m_comment, m_output;
     bool m_json = false;
     bool m_wait = false;
     int m_timeout = 0;
@@ -132,11 +134,9 @@ bool ApplicationCommand::parse(const QStringList &args)
                 }
                 value = args.at(++i);
             }
-            if (a == QLatin1String("--server")) m_server = value;
-            else if (a == QLatin1String("--ca-bundle")) m_caBundle = value;
-            else if (a == QLatin1String("--user")) m_user = value;
-            else if (a == QLatin1String("--password-file")) m_passwordFile = value;
-            else if (a == QLatin1String("--store")) m_storePath = value;
+            if (m_login.takeOption(a, value))
+                continue;
+            if (a == QLatin1String("--store")) m_storePath = value;
             else if (a == QLatin1String("--from")) m_from = value;
             else if (a == QLatin1String("--channel")) m_channel = value;
             else if (a == QLatin1String("--comment")) m_comment = value;
@@ -172,34 +172,22 @@ int ApplicationCommand::usage(const QString &message)
 
 int ApplicationCommand::fail(const PlatformError &error)
 {
-    if (m_json) {
-        QJsonArray fields;
-        for (const PlatformFieldError &f : error.fields)
-            fields.append(QJsonObject{{QStringLiteral("field"), f.field}, {QStringLiteral("code"), f.code}, {QStringLiteral("message"), f.message}});
-        QJsonObject o{{QStringLiteral("error"), error.kindName()},
-                      {QStringLiteral("http_status"), error.httpStatus},
-                      {QStringLiteral("code"), error.serverCode},
-                      {QStringLiteral("request_id"), error.requestId},
-                      {QStringLiteral("message"), error.userMessage},
-                      {QStringLiteral("fields"), fields}};
-        m_io.err << QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)) << '\n';
-    } else {
-        m_io.err << "ca-tool: " << error.userMessage << '\n';
-        for (const PlatformFieldError &f : error.fields)
-            if (f.message != error.userMessage)
-                m_io.err << "  " << f.field << ": " << f.message << '\n';
-        if (!error.requestId.isEmpty())
-            m_io.err << tr("  (HTTP %1, request id %2)").arg(error.httpStatus).arg(error.requestId) << '\n';
-    }
+    if (!m_json)
+        return reportPlatformError(error, m_io.err);
+    QJsonArray fields;
+    for (const PlatformFieldError &f : error.fields)
+        fields.append(QJsonObject{{QStringLiteral("field"), f.field}, {QStringLiteral("code"), f.code}, {QStringLiteral("message"), f.message}});
+    QJsonObject o{{QStringLiteral("error"), error.kindName()},
+                  {QStringLiteral("http_status"), error.httpStatus},
+                  {QStringLiteral("code"), error.serverCode},
+                  {QStringLiteral("request_id"), error.requestId},
+                  {QStringLiteral("message"), error.userMessage},
+                  {QStringLiteral("fields"), fields}};
+    m_io.err << QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)) << '\n';
     m_io.err.flush();
-    switch (error.kind) {
-    case PlatformError::Kind::Network:
-    case PlatformError::Kind::Tls:
-    case PlatformError::Kind::Cancelled:
-        return ExitNetwork;
-    default:
-        return ExitRefused;
-    }
+    return error.kind == PlatformError::Kind::Network || error.kind == PlatformError::Kind::Tls
+            || error.kind == PlatformError::Kind::Cancelled
+        ? ExitNetwork : ExitRefused;
 }
 
 int ApplicationCommand::failText(const QString &message, int code)
@@ -229,49 +217,9 @@ bool ApplicationCommand::needArgs(int n)
 
 bool ApplicationCommand::connectAndLogin(int *exitCode)
 {
-    if (m_server.isEmpty()) {
-        *exitCode = usage(tr("give the platform address with --server URL."));
-        return false;
-    }
-    const QUrl url(m_server);
-    if (!url.isValid() || url.scheme() != QLatin1String("https") || url.host().isEmpty()) {
-        *exitCode = usage(tr("--server must be an https:// address, e.g. https://platform.example:8443."));
-        return false;
-    }
-    if (m_user.isEmpty()) {
-        *exitCode = usage(tr("give the account name with --user NAME."));
-        return false;
-    }
-    m_client = std::make_unique<PlatformClient>();
-    m_client->setBaseUrl(url);
-    if (!m_caBundle.isEmpty()) {
-        QString error;
-        if (!m_client->setCaBundle(m_caBundle, &error)) {
-            *exitCode = failText(error, ExitUsage);
-            return false;
-        }
-    }
-    QString password;
-    QString error;
-    if (!m_passwordFile.isEmpty()) {
-        if (!readFirstLine(m_passwordFile, &password, &error)) {
-            *exitCode = failText(error, ExitUsage);
-            return false;
-        }
-    } else if (!readSecretFromTerminal(tr("Password for %1: ").arg(m_user), &password, &error)) {
-        *exitCode = failText(error, ExitUsage);
-        return false;
-    }
     // ca-tool cannot ask again in the middle of a command: a 401 later ends it.
-    QObject::connect(m_client.get(), &PlatformClient::authenticationRequired, m_client.get(),
-                     [c = m_client.get()] { QTimer::singleShot(0, c, [c] { c->abandonAuthentication(); }); });
-    PlatformCall *login = wait(m_client->login(m_user, password));
-    password.fill(QLatin1Char('\0'));
-    if (!login->ok()) {
-        *exitCode = fail(login->error());
-        return false;
-    }
-    return true;
+    m_client = m_login.connect(m_io.err, exitCode);
+    return m_client != nullptr;
 }
 
 LocalStore *ApplicationCommand::store(int *exitCode)
