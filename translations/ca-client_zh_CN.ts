@@ -20,26 +20,6 @@
         <translation>ca-tool: 未知选项%1。</translation>
     </message>
     <message>
-        <source>  (HTTP %1, request id %2)</source>
-        <translation>  （HTTP %1，请求编号%2）</translation>
-    </message>
-    <message>
-        <source>give the platform address with --server URL.</source>
-        <translation>请用--server URL指定平台地址。</translation>
-    </message>
-    <message>
-        <source>--server must be an https:// address, e.g. https://platform.example:8443.</source>
-        <translation>--server必须是https://地址，例如https://platform.example:8443。</translation>
-    </message>
-    <message>
-        <source>give the account name with --user NAME.</source>
-        <translation>请用--user 用户名 指定账号。</translation>
-    </message>
-    <message>
-        <source>Password for %1: </source>
-        <translation>%1的密码：</translation>
-    </message>
-    <message>
         <source>give the application file with --from FILE.json.</source>
         <translation>请用--from 文件.json 指定申请文件。</translation>
     </message>
@@ -1294,6 +1274,247 @@
     </message>
 </context>
 <context>
+    <name>PlatformLogin</name>
+    <message>
+        <source>Give the platform address with --server URL.</source>
+        <translation>请用 --server URL 指定平台地址。</translation>
+    </message>
+    <message>
+        <source>--server must be an https:// address, e.g. https://platform.example:8443.</source>
+        <translation>--server 必须是 https:// 地址，例如 https://platform.example:8443。</translation>
+    </message>
+    <message>
+        <source>Give the account name with --user NAME.</source>
+        <translation>请用 --user 账号名 指定账号。</translation>
+    </message>
+    <message>
+        <source>Password for %1: </source>
+        <translation>%1的密码：</translation>
+    </message>
+    <message>
+        <source>  (HTTP %1, request id %2)</source>
+        <translation>  （HTTP %1，请求编号%2）</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterCaDialog</name>
+    <message>
+        <source>Register an existing CA certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The certificate already on this USB key is read from the key and registered with the platform for your unit, so that you can sign and bid with it. Nothing on the key is changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificate on the key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Certificate:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificate to register</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unit:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation type="unfinished">单位</translation>
+    </message>
+    <message>
+        <source>Unified social credit code:</source>
+        <translation type="unfinished">统一社会信用代码：</translation>
+    </message>
+    <message>
+        <source>Unified social credit code</source>
+        <translation type="unfinished">统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Holder:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Holder</source>
+        <translation type="unfinished">持有人</translation>
+    </message>
+    <message>
+        <source>Issuer:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issuer</source>
+        <translation type="unfinished">颁发者</translation>
+    </message>
+    <message>
+        <source>Serial number:</source>
+        <translation type="unfinished">序列号：</translation>
+    </message>
+    <message>
+        <source>Serial number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valid:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Validity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Days left:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Days left</source>
+        <translation type="unfinished">剩余天数</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Application:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Application the certificate is registered with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open the application</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Register the certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;lose</source>
+        <translation type="unfinished">关闭(&amp;L)</translation>
+    </message>
+</context>
+<context>
+    <name>RenewalDialog</name>
+    <message>
+        <source>Write the certificate to the USB key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What is written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Application:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>USB key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>USB key</source>
+        <translation type="unfinished">CA锁</translation>
+    </message>
+    <message>
+        <source>Current certificate:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Current certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New certificate for:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New certificate for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make a new &amp;key pair instead of re-certifying this key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only when the current key pair must not be used any more (for example, its PIN or the key was disclosed).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make a new key pair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I &amp;understand that bid files encrypted to the old certificate cannot be opened with the new key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledge that old bid files cannot be opened with the new key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PIN of the USB key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;PIN:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset the PI&amp;N…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P&amp;IN for the retry:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PIN of the USB key for the retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Write to the key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;lose</source>
+        <translation type="unfinished">关闭(&amp;L)</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -1544,6 +1765,46 @@
     <message>
         <source>The token command &apos;%1&apos; takes no argument &apos;%2&apos;.</source>
         <translation>CA锁命令“%1”不接受参数“%2”。</translation>
+    </message>
+    <message>
+        <source>Passwords and verification codes are not accepted on the command line. Use --password-file or --code-file, or let ca-tool ask for them.</source>
+        <translation>命令行中不接受密码和验证码。请使用 --password-file 或 --code-file，或由 ca-tool 提示输入。</translation>
+    </message>
+    <message>
+        <source>Name the approved renewal or change application with --application ID.</source>
+        <translation>请用 --application 编号 指定已审核通过的延期续费或信息变更申请。</translation>
+    </message>
+    <message>
+        <source>Certificate on the key: %1, serial %2, valid until %3.</source>
+        <translation>CA锁中的证书：%1，序列号%2，有效期至%3。</translation>
+    </message>
+    <message>
+        <source>A verification code was sent to the registered mobile %1; it is valid until %2.</source>
+        <translation>验证码已发送到登记的手机%1，有效期至%2。</translation>
+    </message>
+    <message>
+        <source>Verification code from the text message: </source>
+        <translation>短信中的验证码：</translation>
+    </message>
+    <message>
+        <source>No terminal is available to ask for the verification code. Put it in a file and give it with --code-file FILE.</source>
+        <translation>没有可用于输入验证码的终端。请将验证码写入文件，并用 --code-file 文件 指定。</translation>
+    </message>
+    <message>
+        <source>The PIN of the key %1 was reset with the platform&apos;s authorisation; use the new PIN from now on.</source>
+        <translation>CA锁%1的PIN码已经平台授权重置，今后请使用新PIN码。</translation>
+    </message>
+    <message>
+        <source>The verification code is wrong; check the text message and give the right code.</source>
+        <translation>验证码错误，请核对短信并输入正确的验证码。</translation>
+    </message>
+    <message>
+        <source>The verification code has expired; run the PIN reset again to get a new code.</source>
+        <translation>验证码已过期，请重新执行PIN码重置以获取新的验证码。</translation>
+    </message>
+    <message>
+        <source>This PIN reset has ended after too many wrong codes (or was used already); run the PIN reset again to get a new code.</source>
+        <translation>由于验证码错误次数过多（或已被使用），本次PIN码重置已结束，请重新执行PIN码重置以获取新的验证码。</translation>
     </message>
 </context>
 <context>
@@ -2472,6 +2733,209 @@
     <message>
         <source>Only an application that is being processed can be completed.</source>
         <translation>只有办理中的申请才能办理完成。</translation>
+    </message>
+</context>
+<context>
+    <name>ca::keyops::RenewalJob</name>
+    <message>
+        <source>Checking the application</source>
+        <translation>正在检查申请</translation>
+    </message>
+    <message>
+        <source>Reading the key</source>
+        <translation>正在读取CA锁</translation>
+    </message>
+    <message>
+        <source>Creating the certificate request on the key</source>
+        <translation>正在CA锁中生成证书请求</translation>
+    </message>
+    <message>
+        <source>Sending the certificate request to the platform</source>
+        <translation>正在将证书请求发送到平台</translation>
+    </message>
+    <message>
+        <source>Writing the new certificate to the key</source>
+        <translation>正在将新证书写入CA锁</translation>
+    </message>
+    <message>
+        <source>Checking the new certificate on the key</source>
+        <translation>正在核验CA锁中的新证书</translation>
+    </message>
+    <message>
+        <source>The new certificate is on the key</source>
+        <translation>新证书已写入CA锁</translation>
+    </message>
+    <message>
+        <source>The renewal was cancelled. Nothing was changed on the key: the old certificate is still there; choose Retry to go on.</source>
+        <translation>续期已取消。CA锁未作任何更改，原证书仍在CA锁中；如需继续，请选择“重试”。</translation>
+    </message>
+    <message>
+        <source>The renewal was cancelled after the new certificate was written to the key; choose Retry to check it.</source>
+        <translation>新证书写入CA锁后续期被取消；请选择“重试”进行核验。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The new certificate is on the key under the same key and valid until %1 (%n days from now).</source>
+        <translation>
+            <numerusform>新证书已写入CA锁，使用原密钥，有效期至%1（还有%n天）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The new certificate is on the key with its new key pair and valid until %1 (%n days from now); the old key and certificate are kept.</source>
+        <translation>
+            <numerusform>新证书已随新密钥对写入CA锁，有效期至%1（还有%n天）；原密钥和原证书均已保留。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Application %1 could not be read from the platform. %2 Nothing was changed on the key.</source>
+        <translation>无法从平台读取申请%1。%2CA锁未作任何更改。</translation>
+    </message>
+    <message>
+        <source>Application %1 is neither a renewal nor a change application; only those are written to the key online, the centre makes the key for the others.</source>
+        <translation>申请%1既不是延期续费也不是信息变更申请；只有这两类可在线写入CA锁，其他类型由CA中心制作CA锁。</translation>
+    </message>
+    <message>
+        <source>Application %1 has not been approved yet; the new certificate can be written to the key once the centre has approved it.</source>
+        <translation>申请%1尚未审核通过；CA中心审核通过后才能将新证书写入CA锁。</translation>
+    </message>
+    <message>
+        <source>The fee of application %1 has not been settled yet; pay it and refresh the payment status, then write the certificate to the key.</source>
+        <translation>申请%1的费用尚未缴纳；请缴费并刷新缴费状态，然后再将证书写入CA锁。</translation>
+    </message>
+    <message>
+        <source>The platform has issued the certificate of application %1 but does not hand it out; nothing was changed on the key. Contact the CA centre.</source>
+        <translation>平台已为申请%1签发证书，但未提供下载；CA锁未作任何更改。请联系CA中心。</translation>
+    </message>
+    <message>
+        <source>The issued certificate could not be fetched from the platform. %1 Nothing was changed on the key: the old certificate is still there; choose Retry.</source>
+        <translation>无法从平台获取已签发的证书。%1CA锁未作任何更改，原证书仍在CA锁中；请选择“重试”。</translation>
+    </message>
+    <message>
+        <source>The platform&apos;s answer held no certificate, so nothing was written to the key: the old certificate is still there. Choose Retry, or contact the CA centre if it happens again.</source>
+        <translation>平台的应答中没有证书，因此未向CA锁写入任何内容，原证书仍在CA锁中。请选择“重试”；如再次出现，请联系CA中心。</translation>
+    </message>
+    <message>
+        <source>The key pair chosen for the renewal is not on this key; insert the USB key that holds it and choose Retry.</source>
+        <translation>续期所选的密钥对不在此CA锁中；请插入存有该密钥对的CA锁，然后选择“重试”。</translation>
+    </message>
+    <message>
+        <source>The certificate named in application %1 (serial %2) is not on this key; insert the USB key that holds it and choose Retry.</source>
+        <translation>申请%1中登记的证书（序列号%2）不在此CA锁中；请插入存有该证书的CA锁，然后选择“重试”。</translation>
+    </message>
+    <message>
+        <source>This key holds several certificates of your organisation; choose the one to renew in the key list and start again.</source>
+        <translation>此CA锁中有贵单位的多张证书；请在CA锁列表中选择要续期的证书，然后重新开始。</translation>
+    </message>
+    <message>
+        <source>No certificate with its key pair was found on this key to renew; insert the USB key that holds your current certificate and choose Retry.</source>
+        <translation>此CA锁中没有找到带密钥对的可续期证书；请插入存有当前证书的CA锁，然后选择“重试”。</translation>
+    </message>
+    <message>
+        <source>No certificate was found on this key to renew; insert the USB key that holds your current certificate and choose Retry.</source>
+        <translation>此CA锁中没有找到可续期的证书；请插入存有当前证书的CA锁，然后选择“重试”。</translation>
+    </message>
+    <message>
+        <source>A new key pair will be made on the key. Bid files encrypted to the old certificate can only be opened with the old key, which stays on the key with its certificate: do not delete it.</source>
+        <translation>将在CA锁中生成新的密钥对。用原证书加密的投标文件只能用原密钥解密；原密钥及其证书会保留在CA锁中，请勿删除。</translation>
+    </message>
+    <message>
+        <source>The platform has already issued the new certificate; it will only be written to the key.</source>
+        <translation>平台已签发新证书，只需将其写入CA锁。</translation>
+    </message>
+    <message>
+        <source>The PIN of this key is locked; reset it (密码重置) before the certificate can be written.</source>
+        <translation>此CA锁的PIN码已锁定；请先进行密码重置，然后才能写入证书。</translation>
+    </message>
+    <message>
+        <source>Only one PIN try is left on this key: a wrong PIN locks it.</source>
+        <translation>此CA锁只剩最后一次PIN码尝试机会：再输错一次将被锁定。</translation>
+    </message>
+    <message>
+        <source>A wrong PIN was entered on this key before; fewer tries are left.</source>
+        <translation>此CA锁之前输入过错误的PIN码，剩余尝试次数已减少。</translation>
+    </message>
+    <message>
+        <source>This key has a PIN pad: type the PIN on the key when it asks.</source>
+        <translation>此CA锁带有密码键盘：请在CA锁提示时在其上输入PIN码。</translation>
+    </message>
+    <message>
+        <source>The certificate request was signed with a key other than the certificate&apos;s own, so it was not sent. The old certificate is still on the key; contact support.</source>
+        <translation>证书请求不是用该证书自己的密钥签名的，因此未发送。原证书仍在CA锁中；请联系技术支持。</translation>
+    </message>
+    <message>
+        <source>The certificate request could not be sent to the platform. %1 The old certificate is still on the key; choose Retry: the same request is sent again and the platform never issues twice.</source>
+        <translation>无法将证书请求发送到平台。%1原证书仍在CA锁中；请选择“重试”：将重新发送同一请求，平台不会重复签发。</translation>
+    </message>
+    <message>
+        <source>The platform did not certify the request. %1 Nothing was changed on the key: the old certificate is still there.</source>
+        <translation>平台未签发该证书请求。%1CA锁未作任何更改，原证书仍在CA锁中。</translation>
+    </message>
+    <message>
+        <source>The platform returned a certificate for another key than the one on your USB key, so it was not written. The old certificate is still on the key; contact the CA centre.</source>
+        <translation>平台返回的证书属于另一个密钥，而不是您CA锁 中的密钥，因此未写入。原证书仍在CA锁中；请联系CA中心。</translation>
+    </message>
+    <message>
+        <source>The platform returned a certificate whose subject does not name your organisation as requested, so it was not written. The old certificate is still on the key; contact the CA centre.</source>
+        <translation>平台返回的证书主题与所申请的单位不符，因此未写入。原证书仍在CA锁中；请联系CA中心。</translation>
+    </message>
+    <message>
+        <source>The certificate the platform issued belongs to a key that is not on this USB key, so it was not written. Insert the USB key the request was made with and choose Retry.</source>
+        <translation>平台签发的证书所属的密钥不在此CA锁 中，因此未写入。请插入生成请求时使用的CA锁，然后选择“重试”。</translation>
+    </message>
+    <message>
+        <source>The key was removed before the new certificate was written to it. The old certificate is still on the key; plug the key in and choose Retry: the certificate the platform issued is written without a new request.</source>
+        <translation>新证书写入之前CA锁被拔出。原证书仍在CA锁中；请插入CA锁并选择“重试”：将直接写入平台已签发的证书，无需重新申请。</translation>
+    </message>
+    <message>
+        <source>The key was removed while the new certificate was being written to it. It holds the old or the new certificate, never neither; plug the key in and choose Retry to finish writing the certificate the platform issued.</source>
+        <translation>写入新证书时CA锁被拔出。CA锁中保存的是原证书或新证书，不会两者皆无；请插入CA锁并选择“重试”，完成平台已签发证书的写入。</translation>
+    </message>
+    <message>
+        <source>The new certificate was written to the key, but the old certificate could not be removed yet. Choose Retry to finish.</source>
+        <translation>新证书已写入CA锁，但原证书暂未能删除。请选择“重试”完成。</translation>
+    </message>
+    <message>
+        <source>The new certificate was written to the key, but the writing did not end cleanly. Choose Retry to check it.</source>
+        <translation>新证书已写入CA锁，但写入过程未正常结束。请选择“重试”进行核验。</translation>
+    </message>
+    <message>
+        <source>The new certificate could not be written to the key. %1 The old certificate is still on the key; choose Retry: the certificate the platform issued is written without a new request.</source>
+        <translation>无法将新证书写入CA锁。%1原证书仍在CA锁中；请选择“重试”：将直接写入平台已签发的证书，无需重新申请。</translation>
+    </message>
+    <message>
+        <source>The new certificate was not found on the key after it was written. The old certificate is still on the key; choose Retry to write it again.</source>
+        <translation>写入后在CA锁中未找到新证书。原证书仍在CA锁中；请选择“重试”重新写入。</translation>
+    </message>
+    <message>
+        <source>The new certificate on the key does not match the key&apos;s own key pair. The old key was not changed; contact the CA centre.</source>
+        <translation>CA锁中的新证书与CA锁自身的密钥对不匹配。原密钥未作更改；请联系CA中心。</translation>
+    </message>
+    <message>
+        <source>No key was found. Insert the USB key that holds the certificate and choose Retry.</source>
+        <translation>未检测到CA锁。请插入存有该证书的CA锁，然后选择“重试”。</translation>
+    </message>
+    <message>
+        <source>The key could not be read. %1 Nothing was changed on it.</source>
+        <translation>无法读取CA锁。%1CA锁未作任何更改。</translation>
+    </message>
+    <message>
+        <source>The key was removed while the certificate request was being made on it. The old certificate is still on the key; plug the key in and choose Retry.</source>
+        <translation>在CA锁中生成证书请求时CA锁被拔出。原证书仍在CA锁中；请插入CA锁并选择“重试”。</translation>
+    </message>
+    <message>
+        <source>The certificate request could not be made on the key. %1 The old certificate is still on the key; choose Retry when this is fixed.</source>
+        <translation>无法在CA锁中生成证书请求。%1原证书仍在CA锁中；问题解决后请选择“重试”。</translation>
+    </message>
+    <message>
+        <source>The new certificate could not be written to the key. %1 The old certificate is still on the key; choose Retry.</source>
+        <translation>无法将新证书写入CA锁。%1原证书仍在CA锁中；请选择“重试”。</translation>
+    </message>
+    <message>
+        <source>The key was removed while the new certificate was being checked. The new certificate was written to the key; plug the key in and choose Retry to check it.</source>
+        <translation>核验新证书时CA锁被拔出。新证书已写入CA锁；请插入CA锁并选择“重试”进行核验。</translation>
+    </message>
+    <message>
+        <source>The new certificate could not be checked on the key. %1 It was written to the key; choose Retry to check it again.</source>
+        <translation>无法核验CA锁中的新证书。%1新证书已写入CA锁；请选择“重试”重新核验。</translation>
     </message>
 </context>
 <context>
@@ -3531,8 +3995,40 @@ Apply for CA certificates (USB keys) on the procurement platform, pay, follow th
 在采购平台上申请CA证书（CA锁）、缴费、跟踪审核进度并管理您的CA锁。</translation>
     </message>
     <message>
-        <source>To renew the certificate on USB key %1, choose &quot;Renewal&quot; in step 2 of the new application.</source>
-        <translation>如需为CA锁%1中的证书办理延期，请在新增申请的第2步选择“延期续费”。</translation>
+        <source>Write to &amp;key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the certificate of the selected application to the USB key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a renewal or change application is written to the USB key here; the centre makes the key of the other kinds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The application must be approved before its certificate can be written to the USB key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The certificate of this application has already been written to the key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pay the fee first: the certificate is written to the key once the payment is settled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The USB key service is not available. Restart the program.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the renewed or changed certificate to the USB key now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new renewal application for the certificate on USB key %1 was started.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3830,6 +4326,236 @@ Apply for CA certificates (USB keys) on the procurement platform, pay, follow th
     <message>
         <source>Expired</source>
         <translation>已过期</translation>
+    </message>
+</context>
+<context>
+    <name>ca::ui::RegisterCaDialog</name>
+    <message>
+        <source>USB key %1, serial number %2.</source>
+        <translation type="unfinished">CA锁%1，序列号%2。</translation>
+    </message>
+    <message>
+        <source>The certificate is registered with an application of the kind &quot;%1&quot; of your unit that is being edited or processed. If there is none, a new one is created; add its scans and submit it afterwards.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The USB key service is not available. Restart the program and try again.</source>
+        <translation type="unfinished">CA锁服务不可用。请重新启动程序后重试。</translation>
+    </message>
+    <message>
+        <source>Reading the certificate from the USB key…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The USB key was removed before its certificate could be read. Insert the key and open this window again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The certificate could not be read from the USB key: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, valid until %2</source>
+        <extracomment>one certificate of the key: holder (or unit) and the date it expires</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no certificate on this USB key, so there is nothing to register. Apply for a new certificate instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(not in the certificate)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from %1 until %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation type="unfinished">已过期</translation>
+    </message>
+    <message>
+        <source>This certificate has expired; the platform registers only valid certificates. Apply for a renewal or a new certificate instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This certificate names %1, not your unit %2; the platform registers only your own unit&apos;s certificates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The applications could not be listed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Application %1 (%2, created %3)</source>
+        <extracomment>an application to register the certificate with: number, status, date it was created</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new application of the kind &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creating the application of the kind &quot;%1&quot; on the platform…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The application could not be created, so the certificate was not registered: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending the certificate to the platform for application %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The certificate was registered with application %1. Open the application to add its scans and submit it for review.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The platform does not trust the certificate authority that issued this certificate, so it was not registered. Register a certificate from a certificate authority the platform accepts, or apply for a new certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The certificate on the key has expired or is not valid yet, so it was not registered. Apply for a renewal or a new certificate instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The certificate names another unit, not %1 (%2), so it was not registered. Insert the USB key of your own unit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The platform could not read the certificate from the key, so it was not registered. Read the key again; if this keeps happening, the certificate on the key is damaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This application can no longer take a certificate: only an existing-CA application that is being edited or processed can. Choose another application or a new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ca::ui::RenewalDialog</name>
+    <message>
+        <source>Renewal re-certifies the key you already have: a certificate request is made on the key with its current key pair, the platform issues the new certificate, and it is written to the key next to the old one. The old certificate is removed only after the new one has been checked on the key. The key pair stays, so bid files encrypted to the old certificate can still be opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new key pair will be made on the key. Bid files that were encrypted to the old certificate cannot be opened with the new key: open or decrypt every pending bid file before you continue. The old key pair is kept on the key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Application %1: reading the application and the USB key…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the application from the platform and the certificate from the USB key…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The USB key service is not available. Restart the program and try again.</source>
+        <translation type="unfinished">CA锁服务不可用。请重新启动程序后重试。</translation>
+    </message>
+    <message>
+        <source>The platform has already issued the certificate of application %1. It is now written to the USB key and checked there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Application %1 (%2) is approved. The certificate with the changed unit data is now requested on the USB key, issued by the platform and written to the key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Application %1 (%2) is approved. The certificate on the USB key is now renewed: requested on the key, issued by the platform and written to the key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished">%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1, serial number %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None on the key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, serial number %2, valid until %3 (%n day(s) left)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This key has a PIN pad: when the key asks for it, type the PIN on the reader. Nothing is typed here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Type the PIN of the USB key (at least %n character(s)); it is used for this renewal only and not kept.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Type the PIN of the USB key; it is used for this renewal only and not kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PIN of this key is locked after too many wrong tries, so nothing can be written to it. Reset the PIN (密码重置 / 解锁) first; then write the certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This key has no PIN set yet. Ask the certificate centre to initialise the key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tick that you understand that old bid files cannot be opened with the new key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PIN is locked; reset the PIN first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the PIN of the USB key first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(in progress)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(failed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing the certificate of application %1 to USB key %2. Keep the key inserted until every step is done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trying again from the step that failed…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Application %1 cannot be written to the USB key now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The new certificate is on the key and checked. It is valid from %1 until %2 (%n day(s)). Use the key as before; the PIN has not changed.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The certificate of application %1 was written to USB key %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the PIN again below before you click Retry.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
