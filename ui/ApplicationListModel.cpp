@@ -100,6 +100,33 @@ QVariant ApplicationListModel::data(const QModelIndex &index, int role) const
     return {};
 }
 
+QStringList ApplicationListModel::possibleTexts(int column)
+{
+    QStringList texts;
+    switch (column) {
+    case KindColumn:
+        for (ApplicationKind v : enumValues<ApplicationKind>())
+            texts << enumDisplayName(v);
+        break;
+    case ReviewColumn:
+        for (ReviewStatus v : enumValues<ReviewStatus>())
+            texts << enumDisplayName(v);
+        break;
+    case PaymentColumn:
+        for (PaymentStatus v : enumValues<PaymentStatus>())
+            texts << enumDisplayName(v);
+        break;
+    case HandlingColumn:
+        for (HandlingStatus v : enumValues<HandlingStatus>())
+            if (v != HandlingStatus::None)
+                texts << enumDisplayName(v);
+        break;
+    default:
+        break;
+    }
+    return texts;
+}
+
 QVariant ApplicationListModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)

@@ -52,6 +52,11 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
+    // Every text a column can show whatever rows are listed (the kinds and statuses, in the current
+    // language), empty for free columns: the list makes these columns wide enough for the longest, so a
+    // status never shows elided ("审核…") and switching tabs does not make columns jump.
+    static QStringList possibleTexts(int column);
+
 private:
     QList<ApplicationRow> m_rows;
 };

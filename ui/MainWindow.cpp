@@ -27,9 +27,11 @@
 #include "ui_MainWindow.h"
 
 #include <QCloseEvent>
+#include <QFontMetrics>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QJsonArray>
+#include <QStyle>
 #include <QTabBar>
 #include <QTableView>
 #include <QTimer>
@@ -66,14 +68,54 @@ bool needsPolling(const Application &app)
     return app.handlingStatus != HandlingStatus::Received && app.handlingStatus != HandlingStatus::Done;
 }
 
+// Every column as wide as its header and its widest text over all rows listed and, for kinds and
+// statuses, every value there is (ApplicationListModel::possibleTexts), the unit name taking the rest:
+// nothing is elided and the columns keep their widths when the tab changes. (ResizeToContents measured
+// only the rows of the tab shown when it last ran, so "审核通过" came out as "审核…" on another tab.)
+void fitColumns(QTableView *table)
+{
+    QHeaderView *header = table->horizontalHeader();
+    QAbstractItemModel *model = table->model();
+    if (!model)
+        return;
+    const QFontMetrics fm(table->font());
+    // The item delegate's text margins on both sides, the grid line and a little air.
+    const int extra = 2 * (table->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, table) + 1) + 1
+        + fm.averageCharWidth();
+    for (int c = 0; c < header->count(); ++c) {
+        if (c == ApplicationListModel::UnitColumn)
+            continue;
+        int width = header->sectionSizeHint(c);
+        QStringList texts = ApplicationListModel::possibleTexts(c);
+        for (int r = 0; r < model->rowCount(); ++r)
+            texts << model->index(r, c).data().toString();
+        for (const QString &text : std::as_const(texts))
+            width = qMax(width, fm.horizontalAdvance(text) + extra);
+        header->resizeSection(c, width);
+    }
+}
+
 void setupTable(QTableView *table)
 {
     table->verticalHeader()->setVisible(false);
-    table->horizontalHeader()->setStretchLastSection(true);
-    table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    table->horizontalHeader()->setSectionResizeMode(ApplicationListModel::UnitColumn, QHeaderView::Stretch);
+    QHeaderView *header = table->horizontalHeader();
+    header->setStretchLastSection(false);
+    header->setSectionResizeMode(QHeaderView::Fixed);
+    header->setSectionResizeMode(ApplicationListModel::UnitColumn, QHeaderView::Stretch);
     table->setSortingEnabled(false);
     table->setWordWrap(false);
+    table->setTextElideMode(Qt::ElideMiddle); // a long unit name keeps its end (有限公司)
+    auto *refit = new QTimer(table);
+    refit->setSingleShot(true);
+    refit->setInterval(0);
+    QObject::connect(refit, &QTimer::timeout, table, [table] { fitColumns(table); });
+    QAbstractItemModel *model = table->model();
+    QObject::connect(model, &QAbstractItemModel::modelReset, refit, qOverload<>(&QTimer::start));
+    QObject::connect(model, &QAbstractItemModel::layoutChanged, refit, qOverload<>(&QTimer::start));
+    QObject::connect(model, &QAbstractItemModel::rowsInserted, refit, qOverload<>(&QTimer::start));
+    QObject::connect(model, &QAbstractItemModel::rowsRemoved, refit, qOverload<>(&QTimer::start));
+    QObject::connect(model, &QAbstractItemModel::dataChanged, refit, qOverload<>(&QTimer::start));
+    fitColumns(table);
 }
 
 } // namespace

@@ -12,6 +12,7 @@
 #include "core/store/LocalStore.h"
 #include "core/validation/ApplicationValidator.h"
 #include "core/workflow/WorkflowRules.h"
+#include "i18n/Translations.h"
 #include "ui/AppSettings.h"
 #include "ui/ApplicationFilter.h"
 #include "ui/ApplicationListModel.h"
@@ -20,10 +21,12 @@
 #include "ui/MessageSeam.h"
 #include "ui/StatusNotifier.h"
 
+#include <QHeaderView>
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTableView>
@@ -51,6 +54,7 @@ private Q_SLOTS:
     void submitIncompleteOpensWizard();
     void approvalIsNotified();
     void offlineBanner();
+    void columnsShowWholeTexts(); // last: installs the zh_CN catalogue
 
 private:
     QString create(const QJsonObject &body);
@@ -58,6 +62,7 @@ private:
     void submitViaApi(const QString &id);
     void admin(const QStringList &args);
     QStringList keysInView(QTabBar *bar, int tab, QTableView *table);
+    void checkColumnsWhole(const char *lang);
     QPushButton *button(const char *name) const;
     Application serverCopy(const QString &id);
 
@@ -481,6 +486,72 @@ void TestMainWindow::offlineBanner()
     QTRY_VERIFY_WITH_TIMEOUT(m_window->refreshCount() > count, 30000);
     QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible(), 10000);
     QCOMPARE(m_window->model()->rowCount(), rows);
+}
+
+// Every column of both lists shows its whole header and every value in it (no "审核…") at the default
+// window size, on every status tab, without a horizontal scroll bar.
+void TestMainWindow::checkColumnsWhole(const char *lang)
+{
+    // No list refresh by the pollers while measuring: a new list would size the columns again and hide
+    // what a tab switch alone does.
+    m_settings->setValue(AppSettings::Key::PollIntervalSeconds, 3600);
+    m_window = std::make_unique<MainWindow>(*m_context);
+    m_window->show(); // the size of forms/MainWindow.ui (no saved geometry in these settings)
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->refreshCount() >= 1, 30000);
+    auto *mainTabs = m_window->findChild<QTabWidget *>(QStringLiteral("mainTabs"));
+    const QList<std::pair<const char *, const char *>> lists{{"applicationsTab", "statusTabBar"}, {"paymentsTab", "paymentTabBar"}};
+    for (const auto &[tabName, barName] : lists) {
+        mainTabs->setCurrentWidget(m_window->findChild<QWidget *>(QLatin1String(tabName)));
+        auto *bar = m_window->findChild<QTabBar *>(QLatin1String(barName));
+        auto *table = m_window->findChild<QTabWidget *>(QStringLiteral("mainTabs"))->currentWidget()->findChild<QTableView *>();
+        QVERIFY(bar && table);
+        for (int tab = 0; tab < bar->count(); ++tab) {
+            bar->setCurrentIndex(tab);
+            QCoreApplication::processEvents();
+            QTRY_VERIFY(!table->horizontalScrollBar()->isVisible());
+            QHeaderView *header = table->horizontalHeader();
+            for (int c = 0; c < table->model()->columnCount(); ++c) {
+                const QString what = QStringLiteral("%1 %2 tab %3 column %4 (%5): width %6, header needs %7, rows need %8")
+                                         .arg(QLatin1String(lang), QLatin1String(tabName), bar->tabText(tab))
+                                         .arg(c)
+                                         .arg(table->model()->headerData(c, Qt::Horizontal).toString())
+                                         .arg(table->columnWidth(c))
+                                         .arg(header->sectionSizeHint(c))
+                                         .arg(static_cast<QAbstractItemView *>(table)->sizeHintForColumn(c));
+                QTRY_VERIFY2(table->columnWidth(c) >= header->sectionSizeHint(c), qPrintable(what));
+                QTRY_VERIFY2(table->columnWidth(c) >= static_cast<QAbstractItemView *>(table)->sizeHintForColumn(c), qPrintable(what));
+            }
+        }
+    }
+    m_window.reset();
+}
+
+void TestMainWindow::columnsShowWholeTexts()
+{
+    // Rows in every review status (and paid, shipped) so that each status text is listed somewhere.
+    const QString pending = create(test::sampleApplication(QStringLiteral("reissue")));
+    uploadRequired(pending, ApplicationKind::Reissue);
+    submitViaApi(pending);
+    const QString shipped = create(test::sampleApplication(QStringLiteral("new")));
+    uploadRequired(shipped, ApplicationKind::New);
+    submitViaApi(shipped);
+    admin({QStringLiteral("approve"), shipped});
+    const auto order = m_http->post(QStringLiteral("/api/v1/applications/%1/payments").arg(shipped),
+                                    QJsonObject{{QStringLiteral("channel"), QStringLiteral("wechat")}},
+                                    {{"Idempotency-Key", LocalStore::newId().toLatin1()}});
+    QCOMPARE(order.status, 201);
+    admin({QStringLiteral("pay"), order.json().value(QStringLiteral("order_no")).toString()});
+    admin({QStringLiteral("ship"), shipped, QStringLiteral("--tracking"), QStringLiteral("EMS1234567890CN"),
+           QStringLiteral("--carrier"), QStringLiteral("EMS")});
+
+    checkColumnsWhole("en");
+    if (QTest::currentTestFailed())
+        return;
+    ca::i18n::install(*qApp, QStringLiteral("zh_CN"));
+    QCOMPARE(ApplicationListModel().headerData(ApplicationListModel::ReviewColumn, Qt::Horizontal).toString(),
+             QStringLiteral("审核状态"));
+    checkColumnsWhole("zh_CN");
 }
 
 QTEST_MAIN(TestMainWindow)
