@@ -98,8 +98,19 @@ void TestWizard::fillOrder(ApplicationWizard &w, const QString &kind)
     const Account &acc = m_s.context->account();
     auto *unit = child<QLineEdit>(&w, "unitNameEdit");
     QTRY_COMPARE(unit->text(), acc.organization.name);
-    QVERIFY(unit->isReadOnly());
     QCOMPARE(child<QLineEdit>(&w, "usccEdit")->text(), acc.organization.uscc);
+    // From the organisation record: read-only and not looking editable (no frame, no box colour, not
+    // on the Tab path); the hint and the accessible description say how to change them (信息变更).
+    const QString changeKind = enumDisplayName(ApplicationKind::Change);
+    for (QLineEdit *org : {unit, child<QLineEdit>(&w, "usccEdit")}) {
+        QVERIFY(org->isReadOnly());
+        QVERIFY(!org->hasFrame());
+        QVERIFY(!(org->focusPolicy() & Qt::TabFocus));
+        QCOMPARE(org->palette().color(QPalette::Base).alpha(), 0);
+        QVERIFY2(org->accessibleDescription().contains(changeKind), qPrintable(org->accessibleDescription()));
+    }
+    QVERIFY(child<QLabel>(&w, "orgHintLabel")->isVisible());
+    QVERIFY(child<QLabel>(&w, "orgHintLabel")->text().contains(changeKind));
     const bool keyKind = kind == QLatin1String("new") || kind == QLatin1String("reissue");
     QCOMPARE(child<QWidget>(&w, "pickupGroup")->isVisible(), keyKind);
     if (keyKind) {

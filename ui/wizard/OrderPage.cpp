@@ -6,6 +6,10 @@
 #include "ui/ClientContext.h"
 #include "ui/wizard/FieldEdit.h"
 
+#include <QLabel>
+#include <QLineEdit>
+#include <QPalette>
+
 namespace ca::ui {
 
 OrderPage::OrderPage(ApplicationWizard *wizard)
@@ -25,6 +29,36 @@ OrderPage::OrderPage(ApplicationWizard *wizard)
     });
     connect(m_ui->quantitySpin, &QSpinBox::valueChanged, this, &OrderPage::store);
     m_ui->feeTitleLabel->setVisible(false); // the fee sentence names itself (支付费用: …)
+
+    // Unit name and USCC come from the organisation record: shown as text that can be selected and copied,
+    // not as boxes that look editable, and skipped by Tab. To change them the unit applies for 信息变更.
+    const QString orgHint = tr("The unit name and the unified social credit code come from your unit's record on the "
+                               "platform. To change them, make a \"%1\" application.")
+                                .arg(enumDisplayName(ApplicationKind::Change));
+    m_ui->orgHintLabel->setText(orgHint);
+    QPalette hintPalette = m_ui->orgHintLabel->palette();
+    hintPalette.setColor(QPalette::WindowText, hintPalette.color(QPalette::PlaceholderText));
+    m_ui->orgHintLabel->setPalette(hintPalette);
+    for (QLineEdit *edit : {m_ui->unitNameEdit, m_ui->usccEdit}) {
+        edit->setReadOnly(true);
+        edit->setFrame(false);
+        edit->setFocusPolicy(Qt::ClickFocus);
+        QPalette p = edit->palette();
+        p.setColor(QPalette::Base, Qt::transparent); // the page shows through, as behind a label
+        edit->setPalette(p);
+        edit->setAutoFillBackground(false);
+        edit->setAccessibleDescription(orgHint);
+        edit->setToolTip(orgHint);
+    }
+    // One label column for the unit rows and the quantity below the pickup box; the spin box as wide as
+    // its numbers, not the whole page.
+    int labelWidth = 0;
+    for (QLabel *label : {m_ui->unitNameLabel, m_ui->usccLabel, m_ui->orgTypeTitleLabel, m_ui->quantityLabel})
+        labelWidth = qMax(labelWidth, label->sizeHint().width());
+    for (QLabel *label : {m_ui->unitNameLabel, m_ui->usccLabel, m_ui->orgTypeTitleLabel, m_ui->quantityLabel})
+        label->setMinimumWidth(labelWidth);
+    m_ui->quantitySpin->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
+    m_ui->quantitySpin->setMinimumWidth(m_ui->quantitySpin->fontMetrics().averageCharWidth() * 10);
     QFont f = m_ui->feeLabel->font();
     f.setBold(true);
     m_ui->feeLabel->setFont(f);
