@@ -6,6 +6,7 @@
 // the help page with the configured module and what it reported; a locked PIN
 // is shown as locked with the reset path offered.
 #include "SoftHsmFixture.h"
+#include "tst_token_commands.h"
 
 #include "core/platform/PlatformClient.h"
 #include "core/store/LocalStore.h"
@@ -33,31 +34,13 @@
 
 using namespace ca;
 using namespace ca::ui;
+using toktest::pin;
+using toktest::runCommand;
 
 namespace {
 const QString kSo = QStringLiteral("87654321");
 const QString kPin = QStringLiteral("123456");
 const QString kOrgB = QStringLiteral("上海另一科技有限公司");
-
-p11::SecureBuffer pin(const QString &text)
-{
-    QString copy = text;
-    return p11::SecureBuffer::takeString(copy);
-}
-
-p11::TokenResult runCommand(p11::TokenCommand *cmd)
-{
-    p11::TokenResult out;
-    bool done = false;
-    QObject::connect(cmd, &p11::TokenCommand::finished, [&](const p11::TokenResult &r) {
-        out = r;
-        done = true;
-    });
-    cmd->start();
-    if (!QTest::qWaitFor([&] { return done; }, 60000))
-        out.error = p11::Error::make(p11::ErrorKind::Generic, QStringLiteral("test: no answer"));
-    return out;
-}
 } // namespace
 
 class TestTokenPanel : public QObject

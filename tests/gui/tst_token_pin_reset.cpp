@@ -7,6 +7,7 @@
 // code has its own sentence.
 #include "SandboxProcess.h"
 #include "SoftHsmFixture.h"
+#include "tst_token_commands.h"
 
 #include "core/platform/PlatformCall.h"
 #include "core/platform/PlatformClient.h"
@@ -32,30 +33,12 @@
 
 using namespace ca;
 using namespace ca::ui;
+using toktest::pin;
+using toktest::runCommand;
 
 namespace {
 const QString kPin = QStringLiteral("123456");
 const QString kLabel = QStringLiteral("重置令牌");
-
-p11::SecureBuffer pin(const QString &text)
-{
-    QString copy = text;
-    return p11::SecureBuffer::takeString(copy);
-}
-
-p11::TokenResult runCommand(p11::TokenCommand *cmd)
-{
-    p11::TokenResult out;
-    bool done = false;
-    QObject::connect(cmd, &p11::TokenCommand::finished, [&](const p11::TokenResult &r) {
-        out = r;
-        done = true;
-    });
-    cmd->start();
-    if (!QTest::qWaitFor([&] { return done; }, 60000))
-        out.error = p11::Error::make(p11::ErrorKind::Generic, QStringLiteral("test: no answer"));
-    return out;
-}
 
 QString wrong(const QString &code)
 {
@@ -189,7 +172,8 @@ QString TestTokenPinReset::lastCode()
         m_http->get(QStringLiteral("/api/v1/dev/outbox")).json().value(QStringLiteral("items")).toArray();
     if (items.isEmpty())
         return {};
-    return QRegularExpression(QStringLiteral("([0-9]{6})"))
+    // the code follows 验证码; the key's serial in the same message may hold six digits in a row too
+    return QRegularExpression(QStringLiteral("验证码[:：]\\s*([0-9]{6})"))
         .match(items.last().toObject().value(QStringLiteral("text")).toString())
         .captured(1);
 }

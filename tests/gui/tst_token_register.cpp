@@ -5,16 +5,8 @@
 // platform then shows it on that application; another unit's certificate is
 // refused with the sentence that says so, and the application keeps no
 // certificate.
-#include "SandboxProcess.h"
-#include "SoftHsmFixture.h"
+#include "tst_token_support.h"
 
-#include "core/platform/PlatformCall.h"
-#include "core/platform/PlatformClient.h"
-#include "core/store/LocalStore.h"
-#include "pkcs11/TokenService.h"
-#include "ui/AppSettings.h"
-#include "ui/ClientContext.h"
-#include "ui/MessageSeam.h"
 #include "ui/TokenPanel.h"
 #include "ui/token/RegisterCaDialog.h"
 
@@ -37,18 +29,6 @@ namespace {
 const QString kPin = QStringLiteral("123456");
 const QString kOwnLabel = QStringLiteral("本单位令牌");
 const QString kOtherLabel = QStringLiteral("外单位令牌");
-// The sandbox's demo supplier (sandbox/Accounts.cpp).
-const QString kSupplierOrg = QStringLiteral("济南示例科技有限公司");
-const QString kSupplierUsccBase = QStringLiteral("91370100MA3C5QX87");
-
-QByteArray pemOf(const QByteArray &der)
-{
-    const QByteArray b64 = der.toBase64();
-    QByteArray pem("-----BEGIN CERTIFICATE-----\n");
-    for (qsizetype i = 0; i < b64.size(); i += 64)
-        pem += b64.mid(i, 64) + '\n';
-    return pem + "-----END CERTIFICATE-----\n";
-}
 
 QString normalSerial(QString s)
 {
@@ -92,32 +72,21 @@ private:
     SoftHsmFixture m_hsm;
     QString m_ownSerial;
     QString m_otherSerial;
-    QString m_uscc;
+    const QString m_uscc = toktest::supplierUscc();
+    const QString kSupplierOrg = toktest::supplierOrg();
     std::unique_ptr<test::SandboxProcess> m_sandbox;
     std::unique_ptr<test::SandboxHttp> m_http;
     QTemporaryDir m_dir;
-    std::unique_ptr<AppSettings> m_settings;
-    std::unique_ptr<LocalStore> m_store;
-    std::unique_ptr<PlatformClient> m_client;
-    std::unique_ptr<ClientContext> m_context;
-    std::unique_ptr<p11::TokenService> m_service;
-    ScriptedMessageSeam m_seam;
+    toktest::Client m_c;
     std::unique_ptr<TokenPanel> m_panel;
 };
 
 void TestTokenRegister::initTestCase()
 {
     QVERIFY2(m_hsm.isValid(), qPrintable(m_hsm.errorString()));
-    m_uscc = kSupplierUsccBase + SoftHsmFixture::usccCheck(kSupplierUsccBase);
-
     // The platform trusts the fixture's CA (as it would a CA it accepts).
     m_sandbox = std::make_unique<test::SandboxProcess>();
-    QVERIFY(QDir().mkpath(m_sandbox->dataDir() + QStringLiteral("/trusted")));
-    QFile trusted(m_sandbox->dataDir() + QStringLiteral("/trusted/fixture.pem"));
-    QVERIFY(trusted.open(QIODevice::WriteOnly));
-    trusted.write(pemOf(m_hsm.caCertificateDer()));
-    trusted.close();
-    QVERIFY2(m_sandbox->start(), qPrintable(m_sandbox->lastError()));
+    QVERIFY2(toktest::startTrustingFixture(*m_sandbox, m_hsm), qPrintable(m_sandbox->lastError()));
     m_http = std::make_unique<test::SandboxHttp>(*m_sandbox);
     QVERIFY(m_http->login(QStringLiteral("supplier")));
 
@@ -128,13 +97,8 @@ void TestTokenRegister::initTestCase()
     QVERIFY2(!m_otherSerial.isEmpty(), qPrintable(m_hsm.errorString()));
 
     QVERIFY(m_hsm.generateKeyPair(kOwnLabel, kPin, QStringLiteral("rsa:2048"), QStringLiteral("c1"), QStringLiteral("签名密钥")));
-    const QList<QPair<QString, QString>> own{{QStringLiteral("C"), QStringLiteral("CN")},
-                                             {QStringLiteral("O"), kSupplierOrg},
-                                             {QStringLiteral("OU"), m_uscc},
-                                             {QStringLiteral("serialNumber"), m_uscc},
-                                             {QStringLiteral("CN"), QStringLiteral("王五")}};
     const QByteArray ownCert =
-        m_hsm.issueCertificate(m_hsm.publicKeyDer(kOwnLabel, kPin, QStringLiteral("c1")), own, 200);
+        m_hsm.issueCertificate(m_hsm.publicKeyDer(kOwnLabel, kPin, QStringLiteral("c1")), toktest::supplierSubject(), 200);
     QVERIFY(!ownCert.isEmpty());
     QVERIFY(m_hsm.writeCertificate(kOwnLabel, kPin, ownCert, QStringLiteral("c1"), QStringLiteral("证书")));
 
@@ -150,32 +114,8 @@ void TestTokenRegister::initTestCase()
 void TestTokenRegister::init()
 {
     static int n = 0;
-    ++n;
-    m_settings = std::make_unique<AppSettings>(m_dir.filePath(QStringLiteral("user%1.ini").arg(n)), QString());
-    m_store = std::make_unique<LocalStore>();
-    QVERIFY(m_store->open(m_dir.filePath(QStringLiteral("store%1.sqlite").arg(n))).ok());
-    m_client = std::make_unique<PlatformClient>();
-    m_context = std::make_unique<ClientContext>(*m_client, *m_store, *m_settings);
-    m_seam = ScriptedMessageSeam();
-    m_context->setMessageSeam(&m_seam);
-    m_settings->setValue(AppSettings::Key::ServerUrl, m_sandbox->url().toString());
-    m_settings->setValue(AppSettings::Key::CaBundle, m_sandbox->caCertPath());
-    QString error;
-    QVERIFY2(m_context->applyConnectionSettings(&error), qPrintable(error));
-    PlatformCall *login = m_client->login(QStringLiteral("supplier"), m_sandbox->password(QStringLiteral("supplier")));
-    QVERIFY(login->waitForFinished(30000));
-    QVERIFY(login->ok());
-    delete login;
-    Account account;
-    account.username = QStringLiteral("supplier");
-    account.organization.name = kSupplierOrg;
-    account.organization.uscc = m_uscc;
-    m_context->setAccount(account);
-
-    m_service = std::make_unique<p11::TokenService>();
-    m_service->setModulePath(QStringLiteral(CA_SHIM_PATH));
-    m_context->setTokenService(m_service.get());
-    m_panel = std::make_unique<TokenPanel>(*m_context);
+    QVERIFY(m_c.open(*m_sandbox, m_dir.path(), ++n, QStringLiteral(CA_SHIM_PATH)));
+    m_panel = std::make_unique<TokenPanel>(*m_c.context);
     m_panel->show();
     QTRY_COMPARE_WITH_TIMEOUT(m_panel->tokens().size(), qsizetype(2), 30000);
 }
@@ -183,11 +123,7 @@ void TestTokenRegister::init()
 void TestTokenRegister::cleanup()
 {
     m_panel.reset();
-    m_context.reset();
-    m_service.reset();
-    m_client.reset();
-    m_store.reset();
-    m_settings.reset();
+    m_c.close();
 }
 
 RegisterCaDialog *TestTokenRegister::openDialog(const QString &serial)

@@ -12,6 +12,7 @@
 //  - a locked PIN: shown as locked, the PIN reset offered;
 //  - Renew on the panel: an approved renewal opens the dialog, none opens the
 //    wizard with the renewal kind preselected.
+#include "tst_token_commands.h"
 #include "tst_token_support.h"
 
 #include "keyops/RenewalJob.h"
@@ -37,6 +38,8 @@
 
 using namespace ca;
 using namespace ca::ui;
+using toktest::pin;
+using toktest::runCommand;
 using Step = keyops::RenewalJob::Step;
 
 namespace {
@@ -44,26 +47,6 @@ const QString kPin = QStringLiteral("123456");
 const QString kSo = QStringLiteral("11111111");
 const QString kLabel = QStringLiteral("续期令牌");
 const QString kKeyId = QStringLiteral("e1");
-
-p11::SecureBuffer pin(const QString &text)
-{
-    QString copy = text;
-    return p11::SecureBuffer::takeString(copy);
-}
-
-p11::TokenResult runCommand(p11::TokenCommand *cmd)
-{
-    p11::TokenResult out;
-    bool done = false;
-    QObject::connect(cmd, &p11::TokenCommand::finished, [&](const p11::TokenResult &r) {
-        out = r;
-        done = true;
-    });
-    cmd->start();
-    if (!QTest::qWaitFor([&] { return done; }, 60000))
-        out.error = p11::Error::make(p11::ErrorKind::Generic, QStringLiteral("test: no answer"));
-    return out;
-}
 } // namespace
 
 class TestTokenRenewal : public QObject

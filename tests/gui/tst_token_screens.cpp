@@ -7,6 +7,7 @@
 // the key state, success). Each picture is checked for clipped single-line
 // labels, buttons and combo boxes (text wider than the widget). Real
 // components: SoftHSM through the shim, a real ca-sandbox.
+#include "tst_token_commands.h"
 #include "tst_token_support.h"
 
 #include "i18n/Translations.h"
@@ -31,6 +32,8 @@
 
 using namespace ca;
 using namespace ca::ui;
+using toktest::pin;
+using toktest::runCommand;
 using Step = keyops::RenewalJob::Step;
 
 namespace {
@@ -39,23 +42,6 @@ const QString kSo = QStringLiteral("11111111");
 const QString kLabelA = QStringLiteral("本单位令牌");
 const QString kLabelB = QStringLiteral("将到期令牌");
 const QString kLabelC = QStringLiteral("提示令牌");
-
-p11::SecureBuffer pin(const QString &text)
-{
-    QString copy = text;
-    return p11::SecureBuffer::takeString(copy);
-}
-
-bool runOk(p11::TokenCommand *cmd)
-{
-    bool done = false, ok = false;
-    QObject::connect(cmd, &p11::TokenCommand::finished, [&](const p11::TokenResult &r) {
-        ok = r.ok();
-        done = true;
-    });
-    cmd->start();
-    return QTest::qWaitFor([&] { return done; }, 60000) && ok;
-}
 } // namespace
 
 class TestTokenScreens : public QObject
@@ -200,12 +186,12 @@ void TestTokenScreens::lock(const QString &serial)
 {
     const p11::TokenRef ref{serial, QString(), QString()};
     for (int i = 0; i < 3; ++i)
-        QVERIFY(!runOk(m_c.service->verifyPin(ref, pin(QStringLiteral("000000")))));
+        QVERIFY(!runCommand(m_c.service->verifyPin(ref, pin(QStringLiteral("000000")))).ok());
 }
 
 void TestTokenScreens::unlock(const QString &serial)
 {
-    QVERIFY(runOk(m_c.service->resetPin(p11::TokenRef{serial, QString(), QString()}, pin(kSo), pin(kPin))));
+    QVERIFY(runCommand(m_c.service->resetPin(p11::TokenRef{serial, QString(), QString()}, pin(kSo), pin(kPin))).ok());
 }
 
 void TestTokenScreens::oneKey()
