@@ -16,6 +16,7 @@
 #include "tst_token_support.h"
 
 #include "keyops/RenewalJob.h"
+#include "pkcs11/PinStates.h"
 #include "pkcs11/TokenCommand.h"
 #include "ui/ApplicationWizard.h"
 #include "ui/MainWindow.h"
@@ -356,8 +357,19 @@ void TestTokenRenewal::lockedPinOffersReset()
     QVERIFY(!id.isEmpty());
     QVERIFY(m_hsm.writeShimConfig(QJsonObject{{QStringLiteral("max_pin_tries"), 3}}));
     const p11::TokenRef ref{m_serial, QString(), QString()};
-    for (int i = 0; i < 3; ++i)
+    for (int i = 0; i < 2; ++i)
         QVERIFY(!runCommand(m_c.service->verifyPin(ref, pin(QStringLiteral("000000")))).ok());
+    // one try left: said before the PIN is typed, and the PIN can still be typed
+    RenewalDialog *lastTry = openPrepared(id);
+    QVERIFY(lastTry);
+    QCOMPARE(lastTry->phase(), RenewalDialog::Phase::Ready);
+    auto *lastTryState = in<QLabel>(lastTry, "pinStateLabel");
+    QCOMPARE(lastTryState->property("pinState").toString(), QStringLiteral("final_try"));
+    QCOMPARE(lastTryState->text(), p11::PinStates::warning(p11::PinState::FinalTry));
+    QVERIFY(lastTryState->isVisible());
+    QVERIFY(in<QLineEdit>(lastTry, "pinEdit")->isEnabled());
+    lastTry->close();
+    QVERIFY(!runCommand(m_c.service->verifyPin(ref, pin(QStringLiteral("000000")))).ok());
     RenewalDialog *dialog = openPrepared(id);
     QVERIFY(dialog);
     QCOMPARE(dialog->phase(), RenewalDialog::Phase::Ready);
