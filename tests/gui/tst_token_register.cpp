@@ -4,7 +4,8 @@
 // certificate is registered with a new existing-CA application and the
 // platform then shows it on that application; another unit's certificate is
 // refused with the sentence that says so, and the application keeps no
-// certificate.
+// certificate; a self-signed certificate (picked among two on the key) is
+// refused as untrusted and nothing is recorded.
 #include "tst_token_support.h"
 
 #include "ui/TokenPanel.h"
@@ -13,6 +14,7 @@
 #include <QComboBox>
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QLabel>
 #include <QPushButton>
@@ -48,6 +50,7 @@ private Q_SLOTS:
     void cleanup();
     void ownCertificateIsRegistered();
     void anotherUnitsCertificateIsRefused();
+    void untrustedCertificateIsRefused();
 
 private:
     RegisterCaDialog *openDialog(const QString &serial);
@@ -72,6 +75,7 @@ private:
     SoftHsmFixture m_hsm;
     QString m_ownSerial;
     QString m_otherSerial;
+    QByteArray m_selfSigned;
     const QString m_uscc = toktest::supplierUscc();
     const QString kSupplierOrg = toktest::supplierOrg();
     std::unique_ptr<test::SandboxProcess> m_sandbox;
@@ -107,6 +111,22 @@ void TestTokenRegister::initTestCase()
                                                         SoftHsmFixture::chineseSubject(), 300);
     QVERIFY(!otherCert.isEmpty());
     QVERIFY(m_hsm.writeCertificate(kOtherLabel, kPin, otherCert, QStringLiteral("d1"), QStringLiteral("证书")));
+    // and, on the same key, a self-signed certificate naming the supplier: no CA the platform trusts issued it
+    bool ok = false;
+    const QString uscc = toktest::supplierUscc();
+    m_hsm.run(QStringLiteral("openssl"),
+              {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"),
+               QStringLiteral("-nodes"), QStringLiteral("-keyout"), m_hsm.dir() + QStringLiteral("/self.key"),
+               QStringLiteral("-outform"), QStringLiteral("DER"), QStringLiteral("-out"),
+               m_hsm.dir() + QStringLiteral("/self.der"), QStringLiteral("-days"), QStringLiteral("100"),
+               QStringLiteral("-utf8"), QStringLiteral("-subj"),
+               QStringLiteral("/C=CN/O=%1/OU=%2/serialNumber=%2/CN=赵六").arg(toktest::supplierOrg(), uscc)},
+              &ok);
+    QVERIFY2(ok, qPrintable(m_hsm.errorString()));
+    QFile self(m_hsm.dir() + QStringLiteral("/self.der"));
+    QVERIFY(self.open(QIODevice::ReadOnly));
+    m_selfSigned = self.readAll();
+    QVERIFY(m_hsm.writeCertificate(kOtherLabel, kPin, m_selfSigned, QStringLiteral("d2"), QStringLiteral("自签名证书")));
     QVERIFY(m_hsm.writeShimConfig());
     QVERIFY(m_hsm.setTokenPresent(true));
 }
@@ -187,6 +207,7 @@ void TestTokenRegister::ownCertificateIsRegistered()
     QCOMPARE(normalSerial(onRecord.value(QStringLiteral("serial")).toString()), normalSerial(cert.serialHex));
     QCOMPARE(onRecord.value(QStringLiteral("token_serial")).toString(), m_ownSerial);
     QVERIFY(onRecord.value(QStringLiteral("subject")).toString().contains(kSupplierOrg));
+    QCOMPARE(m_sandbox->queryInt(QStringLiteral("SELECT COUNT(*) FROM certificates WHERE application_id = ?"), {id}), 1);
 
     // "Open the application" hands the id to the main window
     QSignalSpy open(m_panel.get(), &TokenPanel::openApplicationRequested);
@@ -232,6 +253,47 @@ void TestTokenRegister::anotherUnitsCertificateIsRefused()
     const QJsonObject json = m_http->get(QStringLiteral("/api/v1/applications/") + id).json();
     QVERIFY(!json.contains(QStringLiteral("certificate")) || json.value(QStringLiteral("certificate")).isNull()
             || json.value(QStringLiteral("certificate")).toObject().value(QStringLiteral("serial")).toString().isEmpty());
+    dialog->close();
+}
+
+void TestTokenRegister::untrustedCertificateIsRefused()
+{
+    RegisterCaDialog *dialog = openDialog(m_otherSerial);
+    QVERIFY(dialog);
+    // two certificates on this key: the one in use (longest valid) is chosen, the other can be picked
+    QCOMPARE(dialog->certificates().size(), qsizetype(2));
+    auto *certs = in<QComboBox>(dialog, "certificateCombo");
+    QVERIFY(certs->isVisible());
+    QCOMPARE(in<QLabel>(dialog, "unitValue")->text(), SoftHsmFixture::organisation());
+    int self = -1;
+    for (int i = 0; i < dialog->certificates().size(); ++i)
+        if (dialog->certificates().at(i).der == m_selfSigned)
+            self = i;
+    QVERIFY(self >= 0);
+    certs->setCurrentIndex(self);
+    QCOMPARE(in<QLabel>(dialog, "unitValue")->text(), kSupplierOrg);
+    QCOMPARE(in<QLabel>(dialog, "holderValue")->text(), QStringLiteral("赵六"));
+    QVERIFY(in<QLabel>(dialog, "certificateNoteLabel")->isHidden());  // the unit's own, valid: nothing said before
+    auto *apps = in<QComboBox>(dialog, "applicationCombo");
+    apps->setCurrentIndex(apps->count() - 1);  // a new application
+    QVERIFY(apps->currentData().toString().isEmpty());
+    QTest::mouseClick(in<QPushButton>(dialog, "registerButton"), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog->isBusy() && !dialog->message().endsWith(QStringLiteral("…")), 30000);
+    QVERIFY(!dialog->succeeded());
+    QCOMPARE(dialog->message(),
+             QStringLiteral("The platform does not trust the certificate authority that issued this certificate, so it was "
+                            "not registered. Register a certificate from a certificate authority the platform accepts, or "
+                            "apply for a new certificate."));
+    // the application created for it stays offered (a second try does not make another one)
+    QVERIFY(!apps->currentData().toString().isEmpty());
+    const QString id = apps->currentData().toString();
+    const QJsonObject json = m_http->get(QStringLiteral("/api/v1/applications/") + id).json();
+    QCOMPARE(json.value(QStringLiteral("kind")).toString(), QStringLiteral("existing"));
+    // nothing was registered for it on the platform
+    QCOMPARE(m_sandbox->queryInt(QStringLiteral("SELECT COUNT(*) FROM certificates WHERE application_id = ?"), {id}), 0);
+    QVERIFY(json.value(QStringLiteral("approval_records")).toArray().size() >= 1);
+    for (const QJsonValue &r : json.value(QStringLiteral("approval_records")).toArray())
+        QVERIFY(r.toObject().value(QStringLiteral("action")).toString() != QLatin1String("certificate"));
     dialog->close();
 }
 
