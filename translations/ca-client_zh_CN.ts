@@ -1300,218 +1300,218 @@
     <name>RegisterCaDialog</name>
     <message>
         <source>Register an existing CA certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>登记已有CA证书</translation>
     </message>
     <message>
         <source>The certificate already on this USB key is read from the key and registered with the platform for your unit, so that you can sign and bid with it. Nothing on the key is changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>从CA锁中读取已有的证书，并为贵单位在平台上登记，登记后即可用它签章和投标。CA锁中的内容不会被更改。</translation>
     </message>
     <message>
         <source>Certificate on the key</source>
-        <translation type="unfinished"></translation>
+        <translation>CA锁中的证书</translation>
     </message>
     <message>
         <source>&amp;Certificate:</source>
-        <translation type="unfinished"></translation>
+        <translation>证书(&amp;C)：</translation>
     </message>
     <message>
         <source>Certificate to register</source>
-        <translation type="unfinished"></translation>
+        <translation>要登记的证书</translation>
     </message>
     <message>
         <source>Unit:</source>
-        <translation type="unfinished"></translation>
+        <translation>单位：</translation>
     </message>
     <message>
         <source>Unit</source>
-        <translation type="unfinished">单位</translation>
+        <translation>单位</translation>
     </message>
     <message>
         <source>Unified social credit code:</source>
-        <translation type="unfinished">统一社会信用代码：</translation>
+        <translation>统一社会信用代码：</translation>
     </message>
     <message>
         <source>Unified social credit code</source>
-        <translation type="unfinished">统一社会信用代码</translation>
+        <translation>统一社会信用代码</translation>
     </message>
     <message>
         <source>Holder:</source>
-        <translation type="unfinished"></translation>
+        <translation>持有人：</translation>
     </message>
     <message>
         <source>Holder</source>
-        <translation type="unfinished">持有人</translation>
+        <translation>持有人</translation>
     </message>
     <message>
         <source>Issuer:</source>
-        <translation type="unfinished"></translation>
+        <translation>颁发者：</translation>
     </message>
     <message>
         <source>Issuer</source>
-        <translation type="unfinished">颁发者</translation>
+        <translation>颁发者</translation>
     </message>
     <message>
         <source>Serial number:</source>
-        <translation type="unfinished">序列号：</translation>
+        <translation>序列号：</translation>
     </message>
     <message>
         <source>Serial number</source>
-        <translation type="unfinished"></translation>
+        <translation>序列号</translation>
     </message>
     <message>
         <source>Valid:</source>
-        <translation type="unfinished"></translation>
+        <translation>有效期：</translation>
     </message>
     <message>
         <source>Validity</source>
-        <translation type="unfinished"></translation>
+        <translation>有效期</translation>
     </message>
     <message>
         <source>Days left:</source>
-        <translation type="unfinished"></translation>
+        <translation>剩余天数：</translation>
     </message>
     <message>
         <source>Days left</source>
-        <translation type="unfinished">剩余天数</translation>
+        <translation>剩余天数</translation>
     </message>
     <message>
         <source>Application</source>
-        <translation type="unfinished"></translation>
+        <translation>申请</translation>
     </message>
     <message>
         <source>&amp;Application:</source>
-        <translation type="unfinished"></translation>
+        <translation>申请(&amp;A)：</translation>
     </message>
     <message>
         <source>Application the certificate is registered with</source>
-        <translation type="unfinished"></translation>
+        <translation>登记该证书所用的申请</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>&amp;Open the application</source>
-        <translation type="unfinished"></translation>
+        <translation>打开申请(&amp;O)</translation>
     </message>
     <message>
         <source>&amp;Register the certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>登记证书(&amp;R)</translation>
     </message>
     <message>
         <source>C&amp;lose</source>
-        <translation type="unfinished">关闭(&amp;L)</translation>
+        <translation>关闭(&amp;L)</translation>
     </message>
 </context>
 <context>
     <name>RenewalDialog</name>
     <message>
         <source>Write the certificate to the USB key</source>
-        <translation type="unfinished"></translation>
+        <translation>将证书写入CA锁</translation>
     </message>
     <message>
         <source>What is written</source>
-        <translation type="unfinished"></translation>
+        <translation>写入内容</translation>
     </message>
     <message>
         <source>Application:</source>
-        <translation type="unfinished"></translation>
+        <translation>申请：</translation>
     </message>
     <message>
         <source>Application</source>
-        <translation type="unfinished"></translation>
+        <translation>申请</translation>
     </message>
     <message>
         <source>USB key:</source>
-        <translation type="unfinished"></translation>
+        <translation>CA锁：</translation>
     </message>
     <message>
         <source>USB key</source>
-        <translation type="unfinished">CA锁</translation>
+        <translation>CA锁</translation>
     </message>
     <message>
         <source>Current certificate:</source>
-        <translation type="unfinished"></translation>
+        <translation>当前证书：</translation>
     </message>
     <message>
         <source>Current certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>当前证书</translation>
     </message>
     <message>
         <source>New certificate for:</source>
-        <translation type="unfinished"></translation>
+        <translation>新证书颁发给：</translation>
     </message>
     <message>
         <source>New certificate for</source>
-        <translation type="unfinished"></translation>
+        <translation>新证书颁发给</translation>
     </message>
     <message>
         <source>Make a new &amp;key pair instead of re-certifying this key</source>
-        <translation type="unfinished"></translation>
+        <translation>生成新的密钥对，而不是为现有密钥重新签发证书(&amp;K)</translation>
     </message>
     <message>
         <source>Only when the current key pair must not be used any more (for example, its PIN or the key was disclosed).</source>
-        <translation type="unfinished"></translation>
+        <translation>仅在当前密钥对不能再使用时选择（例如PIN码或密钥已泄露）。</translation>
     </message>
     <message>
         <source>Make a new key pair</source>
-        <translation type="unfinished"></translation>
+        <translation>生成新的密钥对</translation>
     </message>
     <message>
         <source>I &amp;understand that bid files encrypted to the old certificate cannot be opened with the new key.</source>
-        <translation type="unfinished"></translation>
+        <translation>我已了解：用原证书加密的投标文件无法用新密钥打开(&amp;U)。</translation>
     </message>
     <message>
         <source>Acknowledge that old bid files cannot be opened with the new key</source>
-        <translation type="unfinished"></translation>
+        <translation>确认已了解原投标文件无法用新密钥打开</translation>
     </message>
     <message>
         <source>PIN of the USB key</source>
-        <translation type="unfinished"></translation>
+        <translation>CA锁的PIN码</translation>
     </message>
     <message>
         <source>&amp;PIN:</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN码(&amp;P)：</translation>
     </message>
     <message>
         <source>Reset the PI&amp;N…</source>
-        <translation type="unfinished"></translation>
+        <translation>重置PIN码(&amp;N)…</translation>
     </message>
     <message>
         <source>Steps</source>
-        <translation type="unfinished"></translation>
+        <translation>步骤</translation>
     </message>
     <message>
         <source>Progress</source>
-        <translation type="unfinished"></translation>
+        <translation>进度</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>结果</translation>
     </message>
     <message>
         <source>P&amp;IN for the retry:</source>
-        <translation type="unfinished"></translation>
+        <translation>重试用PIN码(&amp;I)：</translation>
     </message>
     <message>
         <source>PIN of the USB key for the retry</source>
-        <translation type="unfinished"></translation>
+        <translation>重试时使用的CA锁PIN码</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>&amp;Write to the key</source>
-        <translation type="unfinished"></translation>
+        <translation>写入CA锁(&amp;W)</translation>
     </message>
     <message>
         <source>&amp;Retry</source>
-        <translation type="unfinished"></translation>
+        <translation>重试(&amp;R)</translation>
     </message>
     <message>
         <source>C&amp;lose</source>
-        <translation type="unfinished">关闭(&amp;L)</translation>
+        <translation>关闭(&amp;L)</translation>
     </message>
 </context>
 <context>
@@ -1583,6 +1583,25 @@
     <message>
         <source>Settings message</source>
         <translation>设置提示信息</translation>
+    </message>
+</context>
+<context>
+    <name>SubmitCommentDialog</name>
+    <message>
+        <source>Submit the application</source>
+        <translation>提交申请</translation>
+    </message>
+    <message>
+        <source>&amp;Comment for the CA centre (optional):</source>
+        <translation>请输入意见（选填）(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Comment for the CA centre</source>
+        <translation>给CA中心的意见</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter submits, Esc cancels.</source>
+        <translation>Ctrl+Enter 提交，Esc 取消。</translation>
     </message>
 </context>
 <context>
@@ -3458,18 +3477,6 @@ address、bank-name、recipient、unit-name、mailing-address。
         <translation>申请无法保存到平台，因此未提交。所有内容都保存在本机；请在连接恢复后重试。</translation>
     </message>
     <message>
-        <source>Enter your comment</source>
-        <translation>请输入意见</translation>
-    </message>
-    <message>
-        <source>Comment for the CA centre (optional), then confirm the submission:</source>
-        <translation>给CA中心的意见（可不填），然后确认提交：</translation>
-    </message>
-    <message>
-        <source>Confirm submission</source>
-        <translation>确认提交</translation>
-    </message>
-    <message>
         <source>Submitting application %1…</source>
         <translation>正在提交申请%1…</translation>
     </message>
@@ -3953,18 +3960,6 @@ address、bank-name、recipient、unit-name、mailing-address。
         <translation>定位到问题</translation>
     </message>
     <message>
-        <source>Enter your comment</source>
-        <translation>请输入意见</translation>
-    </message>
-    <message>
-        <source>Comment for the CA centre (optional), then confirm the submission:</source>
-        <translation>给CA中心的意见（可不填），然后确认提交：</translation>
-    </message>
-    <message>
-        <source>Confirm submission</source>
-        <translation>确认提交</translation>
-    </message>
-    <message>
         <source>Submitting application %1…</source>
         <translation>正在提交申请%1…</translation>
     </message>
@@ -3996,39 +3991,39 @@ Apply for CA certificates (USB keys) on the procurement platform, pay, follow th
     </message>
     <message>
         <source>Write to &amp;key</source>
-        <translation type="unfinished"></translation>
+        <translation>写入CA锁(&amp;K)</translation>
     </message>
     <message>
         <source>Write the certificate of the selected application to the USB key</source>
-        <translation type="unfinished"></translation>
+        <translation>将所选申请的证书写入CA锁</translation>
     </message>
     <message>
         <source>Only a renewal or change application is written to the USB key here; the centre makes the key of the other kinds.</source>
-        <translation type="unfinished"></translation>
+        <translation>此处只能写入延期续费或信息变更申请的证书；其他类型的CA锁由CA中心制作。</translation>
     </message>
     <message>
         <source>The application must be approved before its certificate can be written to the USB key.</source>
-        <translation type="unfinished"></translation>
+        <translation>申请审核通过后才能将其证书写入CA锁。</translation>
     </message>
     <message>
         <source>The certificate of this application has already been written to the key.</source>
-        <translation type="unfinished"></translation>
+        <translation>此申请的证书已写入CA锁。</translation>
     </message>
     <message>
         <source>Pay the fee first: the certificate is written to the key once the payment is settled.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先缴费：缴费成功后才能将证书写入CA锁。</translation>
     </message>
     <message>
         <source>The USB key service is not available. Restart the program.</source>
-        <translation type="unfinished"></translation>
+        <translation>CA锁服务不可用。请重新启动程序。</translation>
     </message>
     <message>
         <source>Write the renewed or changed certificate to the USB key now.</source>
-        <translation type="unfinished"></translation>
+        <translation>现在将续期或变更后的证书写入CA锁。</translation>
     </message>
     <message>
         <source>A new renewal application for the certificate on USB key %1 was started.</source>
-        <translation type="unfinished"></translation>
+        <translation>已为CA锁%1中的证书新建延期续费申请。</translation>
     </message>
 </context>
 <context>
@@ -4074,6 +4069,10 @@ Apply for CA certificates (USB keys) on the procurement platform, pay, follow th
     <message>
         <source>Fee to pay: %1 yuan (excluding handling charges)</source>
         <translation>支付费用：%1元（不含手续费）</translation>
+    </message>
+    <message>
+        <source>The unit name and the unified social credit code come from your unit&apos;s record on the platform. To change them, make a &quot;%1&quot; application.</source>
+        <translation>单位名称和统一社会信用代码取自贵单位在平台上的登记信息。如需更改，请办理“%1”申请。</translation>
     </message>
 </context>
 <context>
@@ -4332,230 +4331,230 @@ Apply for CA certificates (USB keys) on the procurement platform, pay, follow th
     <name>ca::ui::RegisterCaDialog</name>
     <message>
         <source>USB key %1, serial number %2.</source>
-        <translation type="unfinished">CA锁%1，序列号%2。</translation>
+        <translation>CA锁%1，序列号%2。</translation>
     </message>
     <message>
         <source>The certificate is registered with an application of the kind &quot;%1&quot; of your unit that is being edited or processed. If there is none, a new one is created; add its scans and submit it afterwards.</source>
-        <translation type="unfinished"></translation>
+        <translation>证书将登记到贵单位正在编辑或办理中的“%1”申请；如果没有，将新建一个申请，之后请上传扫描件并提交。</translation>
     </message>
     <message>
         <source>The USB key service is not available. Restart the program and try again.</source>
-        <translation type="unfinished">CA锁服务不可用。请重新启动程序后重试。</translation>
+        <translation>CA锁服务不可用。请重新启动程序后重试。</translation>
     </message>
     <message>
         <source>Reading the certificate from the USB key…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在从CA锁读取证书…</translation>
     </message>
     <message>
         <source>The USB key was removed before its certificate could be read. Insert the key and open this window again.</source>
-        <translation type="unfinished"></translation>
+        <translation>读取证书前CA锁已被拔出。请插入CA锁后重新打开此窗口。</translation>
     </message>
     <message>
         <source>The certificate could not be read from the USB key: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法从CA锁读取证书：%1</translation>
     </message>
     <message>
         <source>%1, valid until %2</source>
         <extracomment>one certificate of the key: holder (or unit) and the date it expires</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1，有效期至%2</translation>
     </message>
     <message>
         <source>There is no certificate on this USB key, so there is nothing to register. Apply for a new certificate instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>此CA锁中没有证书，无法登记。请改为申请新办证书。</translation>
     </message>
     <message>
         <source>(not in the certificate)</source>
-        <translation type="unfinished"></translation>
+        <translation>（证书中没有）</translation>
     </message>
     <message>
         <source>from %1 until %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 至 %2</translation>
     </message>
     <message>
         <source>Expired</source>
-        <translation type="unfinished">已过期</translation>
+        <translation>已过期</translation>
     </message>
     <message>
         <source>This certificate has expired; the platform registers only valid certificates. Apply for a renewal or a new certificate instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>此证书已过期，平台只登记有效的证书。请改为申请延期续费或新办证书。</translation>
     </message>
     <message>
         <source>This certificate names %1, not your unit %2; the platform registers only your own unit&apos;s certificates.</source>
-        <translation type="unfinished"></translation>
+        <translation>此证书属于%1，而不是贵单位%2；平台只登记本单位的证书。</translation>
     </message>
     <message>
         <source>The applications could not be listed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法列出申请：%1</translation>
     </message>
     <message>
         <source>Application %1 (%2, created %3)</source>
         <extracomment>an application to register the certificate with: number, status, date it was created</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>申请%1（%2，创建于%3）</translation>
     </message>
     <message>
         <source>A new application of the kind &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>新建“%1”申请</translation>
     </message>
     <message>
         <source>Creating the application of the kind &quot;%1&quot; on the platform…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在平台上创建“%1”申请…</translation>
     </message>
     <message>
         <source>The application could not be created, so the certificate was not registered: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法创建申请，证书未登记：%1</translation>
     </message>
     <message>
         <source>Sending the certificate to the platform for application %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在为申请%1将证书发送到平台…</translation>
     </message>
     <message>
         <source>The certificate was registered with application %1. Open the application to add its scans and submit it for review.</source>
-        <translation type="unfinished"></translation>
+        <translation>证书已登记到申请%1。请打开该申请，上传扫描件并提交审核。</translation>
     </message>
     <message>
         <source>The platform does not trust the certificate authority that issued this certificate, so it was not registered. Register a certificate from a certificate authority the platform accepts, or apply for a new certificate.</source>
-        <translation type="unfinished"></translation>
+        <translation>平台不信任签发此证书的CA机构，证书未登记。请登记平台认可的CA机构签发的证书，或申请新办证书。</translation>
     </message>
     <message>
         <source>The certificate on the key has expired or is not valid yet, so it was not registered. Apply for a renewal or a new certificate instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>CA锁中的证书已过期或尚未生效，未登记。请改为申请延期续费或新办证书。</translation>
     </message>
     <message>
         <source>The certificate names another unit, not %1 (%2), so it was not registered. Insert the USB key of your own unit.</source>
-        <translation type="unfinished"></translation>
+        <translation>此证书属于其他单位，而不是%1（%2），未登记。请插入本单位的CA锁。</translation>
     </message>
     <message>
         <source>The platform could not read the certificate from the key, so it was not registered. Read the key again; if this keeps happening, the certificate on the key is damaged.</source>
-        <translation type="unfinished"></translation>
+        <translation>平台无法读取CA锁中的证书，未登记。请重新读取CA锁；如果一直如此，说明CA锁中的证书已损坏。</translation>
     </message>
     <message>
         <source>This application can no longer take a certificate: only an existing-CA application that is being edited or processed can. Choose another application or a new one.</source>
-        <translation type="unfinished"></translation>
+        <translation>此申请已不能登记证书：只有正在编辑或办理中的已有CA申请才可以。请选择其他申请或新建申请。</translation>
     </message>
 </context>
 <context>
     <name>ca::ui::RenewalDialog</name>
     <message>
         <source>Renewal re-certifies the key you already have: a certificate request is made on the key with its current key pair, the platform issues the new certificate, and it is written to the key next to the old one. The old certificate is removed only after the new one has been checked on the key. The key pair stays, so bid files encrypted to the old certificate can still be opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>延期续费为您现有的密钥重新签发证书：用CA锁中现有的密钥对生成证书请求，平台签发新证书，再将新证书写入CA锁中原证书旁。只有在新证书在CA锁中核验无误后，才会删除原证书。密钥对保持不变，因此用原证书加密的投标文件仍可打开。</translation>
     </message>
     <message>
         <source>A new key pair will be made on the key. Bid files that were encrypted to the old certificate cannot be opened with the new key: open or decrypt every pending bid file before you continue. The old key pair is kept on the key.</source>
-        <translation type="unfinished"></translation>
+        <translation>将在CA锁中生成新的密钥对。用原证书加密的投标文件无法用新密钥打开：请在继续之前打开或解密所有未完成的投标文件。原密钥对会保留在CA锁中。</translation>
     </message>
     <message>
         <source>Application %1: reading the application and the USB key…</source>
-        <translation type="unfinished"></translation>
+        <translation>申请%1：正在读取申请和CA锁…</translation>
     </message>
     <message>
         <source>Reading the application from the platform and the certificate from the USB key…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在从平台读取申请，并从CA锁读取证书…</translation>
     </message>
     <message>
         <source>The USB key service is not available. Restart the program and try again.</source>
-        <translation type="unfinished">CA锁服务不可用。请重新启动程序后重试。</translation>
+        <translation>CA锁服务不可用。请重新启动程序后重试。</translation>
     </message>
     <message>
         <source>The platform has already issued the certificate of application %1. It is now written to the USB key and checked there.</source>
-        <translation type="unfinished"></translation>
+        <translation>平台已签发申请%1的证书。现在将其写入CA锁并在CA锁中核验。</translation>
     </message>
     <message>
         <source>Application %1 (%2) is approved. The certificate with the changed unit data is now requested on the USB key, issued by the platform and written to the key.</source>
-        <translation type="unfinished"></translation>
+        <translation>申请%1（%2）已审核通过。现在将在CA锁中生成包含变更后单位信息的证书请求，由平台签发后写入CA锁。</translation>
     </message>
     <message>
         <source>Application %1 (%2) is approved. The certificate on the USB key is now renewed: requested on the key, issued by the platform and written to the key.</source>
-        <translation type="unfinished"></translation>
+        <translation>申请%1（%2）已审核通过。现在为CA锁中的证书续期：在CA锁中生成证书请求，由平台签发后写入CA锁。</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished">%1（%2）</translation>
+        <translation>%1（%2）</translation>
     </message>
     <message>
         <source>%1, serial number %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1，序列号%2</translation>
     </message>
     <message>
         <source>None on the key</source>
-        <translation type="unfinished"></translation>
+        <translation>CA锁中没有</translation>
     </message>
     <message numerus="yes">
         <source>%1, serial number %2, valid until %3 (%n day(s) left)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1，序列号%2，有效期至%3（剩余%n天）</numerusform>
         </translation>
     </message>
     <message>
         <source>This key has a PIN pad: when the key asks for it, type the PIN on the reader. Nothing is typed here.</source>
-        <translation type="unfinished"></translation>
+        <translation>此CA锁带有密码键盘：CA锁提示时，请在其上输入PIN码，此处无需输入。</translation>
     </message>
     <message numerus="yes">
         <source>Type the PIN of the USB key (at least %n character(s)); it is used for this renewal only and not kept.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>请输入CA锁的PIN码（至少%n位）；仅用于本次写入，不会保存。</numerusform>
         </translation>
     </message>
     <message>
         <source>Type the PIN of the USB key; it is used for this renewal only and not kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入CA锁的PIN码；仅用于本次写入，不会保存。</translation>
     </message>
     <message>
         <source>The PIN of this key is locked after too many wrong tries, so nothing can be written to it. Reset the PIN (密码重置 / 解锁) first; then write the certificate.</source>
-        <translation type="unfinished"></translation>
+        <translation>此CA锁的PIN码因错误次数过多已被锁定，无法写入。请先进行密码重置（解锁），然后再写入证书。</translation>
     </message>
     <message>
         <source>This key has no PIN set yet. Ask the certificate centre to initialise the key.</source>
-        <translation type="unfinished"></translation>
+        <translation>此CA锁尚未设置PIN码。请联系CA中心初始化CA锁。</translation>
     </message>
     <message>
         <source>Tick that you understand that old bid files cannot be opened with the new key.</source>
-        <translation type="unfinished"></translation>
+        <translation>请勾选确认您已了解原投标文件无法用新密钥打开。</translation>
     </message>
     <message>
         <source>The PIN is locked; reset the PIN first.</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN码已锁定，请先重置PIN码。</translation>
     </message>
     <message>
         <source>Type the PIN of the USB key first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先输入CA锁的PIN码。</translation>
     </message>
     <message>
         <source>(in progress)</source>
-        <translation type="unfinished"></translation>
+        <translation>（进行中）</translation>
     </message>
     <message>
         <source>(failed)</source>
-        <translation type="unfinished"></translation>
+        <translation>（失败）</translation>
     </message>
     <message>
         <source>%1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2</translation>
     </message>
     <message>
         <source>Writing the certificate of application %1 to USB key %2. Keep the key inserted until every step is done.</source>
-        <translation type="unfinished"></translation>
+        <translation>正在将申请%1的证书写入CA锁%2。所有步骤完成前请勿拔出CA锁。</translation>
     </message>
     <message>
         <source>Trying again from the step that failed…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在从失败的步骤重试…</translation>
     </message>
     <message>
         <source>Application %1 cannot be written to the USB key now.</source>
-        <translation type="unfinished"></translation>
+        <translation>申请%1现在不能写入CA锁。</translation>
     </message>
     <message numerus="yes">
         <source>The new certificate is on the key and checked. It is valid from %1 until %2 (%n day(s)). Use the key as before; the PIN has not changed.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>新证书已写入CA锁并核验无误，有效期自%1至%2（%n天）。请照常使用CA锁，PIN码不变。</numerusform>
         </translation>
     </message>
     <message>
         <source>The certificate of application %1 was written to USB key %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>申请%1的证书已写入CA锁%2。</translation>
     </message>
     <message>
         <source>Type the PIN again below before you click Retry.</source>
-        <translation type="unfinished"></translation>
+        <translation>请在下方重新输入PIN码，然后点击“重试”。</translation>
     </message>
 </context>
 <context>
@@ -4614,6 +4613,55 @@ Apply for CA certificates (USB keys) on the procurement platform, pay, follow th
     <message>
         <source>CA Certificate Assistant</source>
         <translation>CA证书助手</translation>
+    </message>
+</context>
+<context>
+    <name>ca::ui::SubmitCommentDialog</name>
+    <message>
+        <source>Confirm &amp;submission</source>
+        <translation>确认提交(&amp;S)</translation>
+    </message>
+    <message>
+        <source>For example: please review, thank you.</source>
+        <translation>例如：请审核，谢谢。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Optional. At most %n characters. Ctrl+Enter confirms the submission.</source>
+        <translation>
+            <numerusform>选填，最多%n个字。按 Ctrl+Enter 确认提交。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>your unit</source>
+        <translation>贵单位</translation>
+    </message>
+    <message numerus="yes">
+        <source>Application %1 of %2: %3, %n key(s), fee %4 yuan.</source>
+        <translation>
+            <numerusform>%2的申请%1：%3，%n个CA锁，费用%4元。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1/%2 characters</source>
+        <translation>%1/%2字</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n character(s) left</source>
+        <translation>
+            <numerusform>还可输入%n个字</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Submit the application</source>
+        <translation>提交申请</translation>
+    </message>
+    <message>
+        <source>Comment for the CA centre (optional):</source>
+        <translation>请输入意见（选填）：</translation>
+    </message>
+    <message>
+        <source>Confirm submission</source>
+        <translation>确认提交</translation>
     </message>
 </context>
 <context>
