@@ -2758,27 +2758,27 @@
     <name>ca::keyops::RenewalJob</name>
     <message>
         <source>Checking the application</source>
-        <translation>正在检查申请</translation>
+        <translation>检查申请</translation>
     </message>
     <message>
         <source>Reading the key</source>
-        <translation>正在读取CA锁</translation>
+        <translation>读取CA锁</translation>
     </message>
     <message>
         <source>Creating the certificate request on the key</source>
-        <translation>正在CA锁中生成证书请求</translation>
+        <translation>在CA锁中生成证书请求</translation>
     </message>
     <message>
         <source>Sending the certificate request to the platform</source>
-        <translation>正在将证书请求发送到平台</translation>
+        <translation>将证书请求发送到平台</translation>
     </message>
     <message>
         <source>Writing the new certificate to the key</source>
-        <translation>正在将新证书写入CA锁</translation>
+        <translation>将新证书写入CA锁</translation>
     </message>
     <message>
         <source>Checking the new certificate on the key</source>
-        <translation>正在核验CA锁中的新证书</translation>
+        <translation>核验CA锁中的新证书</translation>
     </message>
     <message>
         <source>The new certificate is on the key</source>
