@@ -4164,7 +4164,7 @@ Apply for CA certificates (USB keys) on the procurement platform, pay, follow th
     <name>ca::ui::PinChangeDialog</name>
     <message>
         <source>USB key %1, serial number %2.</source>
-        <translation>CA锁%1，序列号%2。</translation>
+        <translation>CA锁“%1”，序列号%2。</translation>
     </message>
     <message>
         <source>The new PIN must have from %1 to %2 characters, and must differ from the current PIN.</source>
@@ -4239,7 +4239,7 @@ Apply for CA certificates (USB keys) on the procurement platform, pay, follow th
     <name>ca::ui::PinResetDialog</name>
     <message>
         <source>USB key %1, serial number %2.</source>
-        <translation>CA锁%1，序列号%2。</translation>
+        <translation>CA锁“%1”，序列号%2。</translation>
     </message>
     <message>
         <source>&amp;Send a new code</source>
@@ -4331,7 +4331,7 @@ Apply for CA certificates (USB keys) on the procurement platform, pay, follow th
     <name>ca::ui::RegisterCaDialog</name>
     <message>
         <source>USB key %1, serial number %2.</source>
-        <translation>CA锁%1，序列号%2。</translation>
+        <translation>CA锁“%1”，序列号%2。</translation>
     </message>
     <message>
         <source>The certificate is registered with an application of the kind &quot;%1&quot; of your unit that is being edited or processed. If there is none, a new one is created; add its scans and submit it afterwards.</source>
