@@ -121,6 +121,14 @@ QString Error::userMessage() const
         return tr("The request to the USB key was incomplete or malformed. Check the values you entered and repeat the step.");
     case ErrorKind::Cancelled:
         return tr("The operation was cancelled before anything on the USB key was changed.");
+    case ErrorKind::SoPinIncorrect:
+        return tr("The platform's unlock authorisation does not fit this USB key, so nothing was changed. Do not try the PIN reset again: each try uses up one of the key's few administrator tries. Call the CA centre.");
+    case ErrorKind::SoPinLocked:
+        return tr("The administrator PIN of this USB key is locked or has only one try left, so the PIN cannot be reset here and nothing was changed. Call the CA centre.");
+    case ErrorKind::PinPadRefused:
+        return tr("This USB key's PIN pad did not accept the unlock sent from the computer, so nothing was changed. Call the CA centre to have the PIN reset.");
+    case ErrorKind::EmptyKeyId:
+        return tr("The key pair on the USB key has no identifier, so a certificate cannot be written next to it safely and nothing was changed. Contact the CA centre.");
     case ErrorKind::Generic:
         break;
     }

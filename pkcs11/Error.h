@@ -32,6 +32,10 @@ enum class ErrorKind {
     VerifyFailed,          // a CSR signature or a read-back did not check out
     InvalidInput,          // a subject, key type or option the caller got wrong
     Cancelled,             // the command was cancelled before it changed anything
+    SoPinIncorrect,        // CKR_PIN_INCORRECT at C_Login as CKU_SO: the platform's unlock authorisation does not fit the key
+    SoPinLocked,           // the SO PIN is locked or on its final try: a PIN reset must not be tried
+    PinPadRefused,         // a PIN-pad key refused a PIN sent from the computer (PIN reset)
+    EmptyKeyId,            // the key pair has no CKA_ID: a certificate cannot be installed next to it safely
     Generic,               // anything else
 };
 
@@ -62,6 +66,9 @@ public:
     QString logText() const;
 
     Error &withDetail(const QString &detail) { m_detail = detail; return *this; }
+    // The same failure (function, CKR, detail) classified otherwise, e.g. a
+    // CKR_PIN_INCORRECT at an SO login as SoPinIncorrect.
+    Error &withKind(ErrorKind kind) { m_kind = kind; return *this; }
 
 private:
     ErrorKind m_kind = ErrorKind::None;

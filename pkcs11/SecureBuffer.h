@@ -28,6 +28,11 @@ public:
     static SecureBuffer takeString(QString &text);
     // Takes `bytes` and wipes them.
     static SecureBuffer takeBytes(QByteArray &bytes);
+    // Takes the string value of the top-level member `key` of a JSON object
+    // text (escapes decoded, UTF-8) straight into a SecureBuffer without a
+    // QJsonDocument/QString copy, then wipes `json` whatever the outcome.
+    // Empty when the text is not an object or has no such string member.
+    static SecureBuffer takeJsonString(QByteArray &json, const char *key);
 
     const unsigned char *data() const { return m_data; }
     unsigned char *data() { return m_data; }
@@ -47,7 +52,11 @@ private:
     std::size_t m_capacity = 0;
 };
 
-// Wipes a QByteArray / QString in place (used for temporaries that held a PIN).
+// Wipes a QByteArray / QString in place (used for temporaries that held a
+// PIN) and clears it. The shared data itself is overwritten, never a detached
+// copy: every other QByteArray/QString sharing it (a QLineEdit's text, a
+// copy kept by the caller) reads as zeros afterwards. Static data (literals,
+// fromRawData) cannot be written and is only released.
 void wipe(QByteArray &bytes);
 void wipe(QString &text);
 

@@ -14,6 +14,7 @@
 
 #include <QDate>
 
+#include <optional>
 #include <vector>
 
 namespace ca::p11 {
@@ -175,35 +176,61 @@ Result<std::vector<CK_OBJECT_HANDLE>> findByClass(Session &s, CK_OBJECT_CLASS cl
     return s.find(t);
 }
 
-// The public key of the key pair `id`: its public key object, else a
-// certificate with the same CKA_ID, else the RSA private key's public parts.
-Result<ossl::PkeyPtr> publicKeyFor(Session &s, const QByteArray &id)
+// The public key held by a CKO_PUBLIC_KEY object (RSA or EC); nullptr for other key types.
+Result<ossl::PkeyPtr> publicKeyOfObject(Session &s, CK_OBJECT_HANDLE h)
 {
+    auto kt = s.ulongAttribute(h, CKA_KEY_TYPE);
+    if (!kt)
+        return kt.error();
+    if (kt.value() == CKK_RSA) {
+        auto n = s.attribute(h, CKA_MODULUS);
+        auto e = s.attribute(h, CKA_PUBLIC_EXPONENT);
+        if (!n)
+            return n.error();
+        if (!e)
+            return e.error();
+        return rsaPublicKey(n.value(), e.value());
+    }
+    if (kt.value() == CKK_EC) {
+        auto params = s.attribute(h, CKA_EC_PARAMS);
+        auto point = s.attribute(h, CKA_EC_POINT);
+        if (!params)
+            return params.error();
+        if (!point)
+            return point.error();
+        return ecPublicKey(params.value(), point.value());
+    }
+    return ossl::PkeyPtr();
+}
+
+// The public keys that may be the other half of the private key `priv`
+// (CKA_ID `id`), best first: an RSA private key's own modulus and exponent
+// (exact); else every public-key object and every certificate with the same
+// CKA_ID (two key pairs may share one: the caller compares or tries them).
+Result<std::vector<ossl::PkeyPtr>> pairCandidates(Session &s, CK_OBJECT_HANDLE priv, const QByteArray &id)
+{
+    std::vector<ossl::PkeyPtr> out;
+    auto kt = s.ulongAttribute(priv, CKA_KEY_TYPE);
+    if (kt && kt.value() == CKK_RSA) {
+        auto n = s.attribute(priv, CKA_MODULUS);
+        auto e = s.attribute(priv, CKA_PUBLIC_EXPONENT);
+        if (n && e && !n->isEmpty() && !e->isEmpty()) {
+            auto key = rsaPublicKey(n.value(), e.value());
+            if (key) {
+                out.push_back(std::move(key.value()));
+                return out;
+            }
+        }
+    }
     auto pubs = findByClass(s, CKO_PUBLIC_KEY, &id);
     if (!pubs)
         return pubs.error();
     for (CK_OBJECT_HANDLE h : pubs.value()) {
-        auto kt = s.ulongAttribute(h, CKA_KEY_TYPE);
-        if (!kt)
-            return kt.error();
-        if (kt.value() == CKK_RSA) {
-            auto n = s.attribute(h, CKA_MODULUS);
-            auto e = s.attribute(h, CKA_PUBLIC_EXPONENT);
-            if (!n)
-                return n.error();
-            if (!e)
-                return e.error();
-            return rsaPublicKey(n.value(), e.value());
-        }
-        if (kt.value() == CKK_EC) {
-            auto params = s.attribute(h, CKA_EC_PARAMS);
-            auto point = s.attribute(h, CKA_EC_POINT);
-            if (!params)
-                return params.error();
-            if (!point)
-                return point.error();
-            return ecPublicKey(params.value(), point.value());
-        }
+        auto key = publicKeyOfObject(s, h);
+        if (!key)
+            return key.error();
+        if (key.value())
+            out.push_back(std::move(key.value()));
     }
     auto certs = findByClass(s, CKO_CERTIFICATE, &id);
     if (!certs)
@@ -214,19 +241,32 @@ Result<ossl::PkeyPtr> publicKeyFor(Session &s, const QByteArray &id)
             return value.error();
         if (ossl::X509Ptr cert = ossl::certificateFromDerOrPem(value.value())) {
             if (EVP_PKEY *k = X509_get_pubkey(cert.get()))
-                return ossl::PkeyPtr(k);
+                out.push_back(ossl::PkeyPtr(k));
         }
     }
-    auto privs = findByClass(s, CKO_PRIVATE_KEY, &id);
-    if (!privs)
-        return privs.error();
-    for (CK_OBJECT_HANDLE h : privs.value()) {
-        auto n = s.attribute(h, CKA_MODULUS);
-        auto e = s.attribute(h, CKA_PUBLIC_EXPONENT);
-        if (n && e && !n->isEmpty() && !e->isEmpty())
-            return rsaPublicKey(n.value(), e.value());
+    return out;
+}
+
+// The SubjectPublicKeyInfo of the key pair of `priv` when the candidates agree on one; else empty.
+QByteArray pairPublicKeyDer(const std::vector<ossl::PkeyPtr> &candidates)
+{
+    QByteArray der;
+    for (const ossl::PkeyPtr &k : candidates) {
+        const QByteArray d = ossl::publicKeyDer(k.get());
+        if (der.isEmpty())
+            der = d;
+        else if (d != der)
+            return {};
     }
-    return Error::make(ErrorKind::KeyNotFound, QStringLiteral("no public key for CKA_ID %1").arg(QString::fromLatin1(id.toHex())));
+    return der;
+}
+
+bool pairHasKey(const std::vector<ossl::PkeyPtr> &candidates, const EVP_PKEY *key)
+{
+    for (const ossl::PkeyPtr &k : candidates)
+        if (EVP_PKEY_eq(k.get(), key) == 1)
+            return true;
+    return false;
 }
 
 Result<PrivateKeyInfo> keyInfo(Session &s, CK_OBJECT_HANDLE h)
@@ -290,6 +330,10 @@ Result<QList<PrivateKeyInfo>> privateKeys(Session &s)
         auto k = keyInfo(s, h);
         if (!k)
             return k.error();
+        auto candidates = pairCandidates(s, h, k->id);
+        if (!candidates)
+            return candidates.error();
+        k->publicKeyDer = pairPublicKeyDer(candidates.value());
         out.append(k.value());
     }
     return out;
@@ -312,16 +356,6 @@ Result<PrivateKeyInfo> chooseKey(Session &s, const QByteArray &keyId)
             return k;
     }
     return Error::make(ErrorKind::KeyNotFound, QStringLiteral("no private key with CKA_ID %1").arg(QString::fromLatin1(keyId.toHex())));
-}
-
-Result<CK_OBJECT_HANDLE> privateKeyHandle(Session &s, const QByteArray &id)
-{
-    auto privs = findByClass(s, CKO_PRIVATE_KEY, &id);
-    if (!privs)
-        return privs.error();
-    if (privs->empty())
-        return Error::make(ErrorKind::KeyNotFound, QStringLiteral("private key vanished"));
-    return privs->front();
 }
 
 QByteArray nameDer(const X509_NAME *name)
@@ -465,6 +499,8 @@ Result<TokenContents> TokenManager::readContents(const TokenRef &ref, const Secu
             auto k = keyInfo(s, h);
             if (!k)
                 return k.error();
+            if (auto pub = publicKeyOfObject(s, h); pub && pub.value())
+                k->publicKeyDer = ossl::publicKeyDer(pub->get());
             c.keys.append(k.value());
         }
     }
@@ -532,18 +568,45 @@ Status TokenManager::resetPin(const TokenRef &ref, const SecureBuffer &soPin, co
     auto token = findToken(ref);
     if (!token)
         return token.error();
-    if (Status st = checkNewPinLength(token.value(), newPin); !st)
-        return st;
-    if (Status st = checkPinUsable(token.value(), soPin, true); !st)
-        return st;
+    // A locked SO PIN cannot log in; on its final try a wrong authorisation
+    // would lock the key for good: the CA centre must do it.
+    if (token->soPinState == PinState::Locked || token->soPinState == PinState::FinalTry)
+        return Error::make(ErrorKind::SoPinLocked, QStringLiteral("SO PIN state %1 (token flags): reset refused")
+                                                       .arg(PinStates::code(token->soPinState)));
+    // The SO PIN and the new PIN come from the platform and the user's
+    // computer: they are passed even on a PIN-pad key (most modules accept a
+    // PIN from the computer there); only when none was given is the pad used.
+    const bool soOnPad = token->protectedAuthPath && soPin.isEmpty();
+    const bool newOnPad = token->protectedAuthPath && newPin.isEmpty();
+    if (!newOnPad) {
+        TokenInfo lengthRules = token.value();
+        lengthRules.protectedAuthPath = false;
+        if (Status st = checkNewPinLength(lengthRules, newPin); !st)
+            return st;
+    }
+    if (!soOnPad && soPin.isEmpty())
+        return Error::make(ErrorKind::NotLoggedIn, QStringLiteral("no SO PIN given"));
     Session s(*m_module, token->slotId);
     if (Status st = s.open(true); !st)
         return st;
-    if (Status st = s.login(CKU_SO, soPin, token->protectedAuthPath); !st)
-        return st;
-    if (token->protectedAuthPath)
-        return CA_P11(*m_module, C_InitPIN, s.handle(), nullptr, CK_ULONG(0));
-    return CA_P11(*m_module, C_InitPIN, s.handle(), const_cast<CK_UTF8CHAR_PTR>(newPin.data()), CK_ULONG(newPin.size()));
+    if (Status st = s.login(CKU_SO, soPin, soOnPad); !st) {
+        Error e = st.error();
+        if (e.kind() == ErrorKind::PinIncorrect)
+            return e.withKind(ErrorKind::SoPinIncorrect);
+        if (e.kind() == ErrorKind::PinLocked)
+            return e.withKind(ErrorKind::SoPinLocked);
+        if (token->protectedAuthPath && !soOnPad && e.kind() != ErrorKind::TokenRemoved)
+            return e.withKind(ErrorKind::PinPadRefused).withDetail(QStringLiteral("SO PIN sent from the computer to a PIN-pad key"));
+        return e;
+    }
+    Status st = newOnPad ? CA_P11(*m_module, C_InitPIN, s.handle(), nullptr, CK_ULONG(0))
+                         : CA_P11(*m_module, C_InitPIN, s.handle(), const_cast<CK_UTF8CHAR_PTR>(newPin.data()), CK_ULONG(newPin.size()));
+    if (!st && token->protectedAuthPath && !newOnPad && st.error().kind() != ErrorKind::TokenRemoved
+        && st.error().kind() != ErrorKind::PinLenRange && st.error().kind() != ErrorKind::PinInvalid) {
+        Error e = st.error();
+        return e.withKind(ErrorKind::PinPadRefused).withDetail(QStringLiteral("new PIN sent from the computer to a PIN-pad key"));
+    }
+    return st;
 }
 
 Result<PrivateKeyInfo> TokenManager::generateKeyPair(const TokenRef &ref, const SecureBuffer &pin, KeySpec spec,
@@ -615,36 +678,56 @@ Result<QByteArray> TokenManager::createCsr(const TokenRef &ref, const SecureBuff
     auto key = chooseKey(s, request.keyId);
     if (!key)
         return key.error();
-    auto pub = publicKeyFor(s, key->id);
-    if (!pub)
-        return pub.error();
-    auto handle = privateKeyHandle(s, key->id);
-    if (!handle)
-        return handle.error();
+    auto handles = findByClass(s, CKO_PRIVATE_KEY, &key->id);
+    if (!handles)
+        return handles.error();
+    if (handles->empty())
+        return Error::make(ErrorKind::KeyNotFound, QStringLiteral("private key vanished"));
     if (cancelled && cancelled())
         return Error::make(ErrorKind::Cancelled);
 
     const bool isRsa = key->type == KeyType::Rsa;
     const Module &m = *m_module;
-    CsrBuilder::Signer signer = [&](const QByteArray &input) -> Result<QByteArray> {
-        CK_MECHANISM mech{isRsa ? CK_MECHANISM_TYPE(CKM_SHA256_RSA_PKCS) : CK_MECHANISM_TYPE(CKM_ECDSA), nullptr, 0};
-        if (Status st = CA_P11(m, C_SignInit, s.handle(), &mech, handle.value()); !st)
-            return st.error();
-        QByteArray data = input;
-        CK_ULONG sigLen = 0;
-        if (Status st = CA_P11(m, C_Sign, s.handle(), reinterpret_cast<CK_BYTE_PTR>(data.data()), CK_ULONG(data.size()),
-                               nullptr, &sigLen);
-            !st)
-            return st.error();
-        QByteArray sig(int(sigLen), Qt::Uninitialized);
-        if (Status st = CA_P11(m, C_Sign, s.handle(), reinterpret_cast<CK_BYTE_PTR>(data.data()), CK_ULONG(data.size()),
-                               reinterpret_cast<CK_BYTE_PTR>(sig.data()), &sigLen);
-            !st)
-            return st.error();
-        sig.truncate(int(sigLen));
-        return sig;
-    };
-    return CsrBuilder::build(pub->get(), request, signer);
+    // Several key pairs may share the CKA_ID: every private key with it is
+    // tried with its possible public halves (the one asked for, when given)
+    // until a request verifies.
+    std::optional<Error> lastError;
+    for (CK_OBJECT_HANDLE handle : handles.value()) {
+        auto candidates = pairCandidates(s, handle, key->id);
+        if (!candidates)
+            return candidates.error();
+        for (const ossl::PkeyPtr &pub : candidates.value()) {
+            if (!request.publicKeyDer.isEmpty() && ossl::publicKeyDer(pub.get()) != request.publicKeyDer)
+                continue;
+            CsrBuilder::Signer signer = [&](const QByteArray &input) -> Result<QByteArray> {
+                CK_MECHANISM mech{isRsa ? CK_MECHANISM_TYPE(CKM_SHA256_RSA_PKCS) : CK_MECHANISM_TYPE(CKM_ECDSA), nullptr, 0};
+                if (Status st = CA_P11(m, C_SignInit, s.handle(), &mech, handle); !st)
+                    return st.error();
+                QByteArray data = input;
+                CK_ULONG sigLen = 0;
+                if (Status st = CA_P11(m, C_Sign, s.handle(), reinterpret_cast<CK_BYTE_PTR>(data.data()), CK_ULONG(data.size()),
+                                       nullptr, &sigLen);
+                    !st)
+                    return st.error();
+                QByteArray sig(int(sigLen), Qt::Uninitialized);
+                if (Status st = CA_P11(m, C_Sign, s.handle(), reinterpret_cast<CK_BYTE_PTR>(data.data()), CK_ULONG(data.size()),
+                                       reinterpret_cast<CK_BYTE_PTR>(sig.data()), &sigLen);
+                    !st)
+                    return st.error();
+                sig.truncate(int(sigLen));
+                return sig;
+            };
+            auto csr = CsrBuilder::build(pub.get(), request, signer);
+            if (csr || csr.error().kind() != ErrorKind::VerifyFailed)
+                return csr;
+            lastError = csr.error();
+        }
+    }
+    if (lastError)
+        return *lastError;
+    return Error::make(ErrorKind::KeyNotFound, request.publicKeyDer.isEmpty()
+                                                   ? QStringLiteral("no public key for CKA_ID %1").arg(QString::fromLatin1(key->id.toHex()))
+                                                   : QStringLiteral("no key pair with CKA_ID %1 has the public key asked for").arg(QString::fromLatin1(key->id.toHex())));
 }
 
 Result<CertificateInfo> TokenManager::installCertificate(const TokenRef &ref, const SecureBuffer &pin,
@@ -665,29 +748,36 @@ Result<CertificateInfo> TokenManager::installCertificate(const TokenRef &ref, co
         return open.error();
     Session &s = *open->session;
 
-    // 1. Which key pair does the certificate belong to?
-    auto keys = privateKeys(s);
-    if (!keys)
-        return keys.error();
+    // 1. Which key pair does the certificate belong to? (logged in: the
+    //    private key itself, compared by its public half)
+    auto privs = findByClass(s, CKO_PRIVATE_KEY);
+    if (!privs)
+        return privs.error();
     QByteArray id;
     bool found = false;
-    for (const PrivateKeyInfo &k : keys.value()) {
-        auto pub = publicKeyFor(s, k.id);
-        if (!pub) {
-            if (pub.error().kind() == ErrorKind::KeyNotFound)
-                continue;
-            return pub.error();
-        }
-        if (EVP_PKEY_eq(pub->get(), certKey) == 1) {
-            id = k.id;
+    for (CK_OBJECT_HANDLE h : privs.value()) {
+        auto kid = s.attribute(h, CKA_ID);
+        if (!kid)
+            return kid.error();
+        auto candidates = pairCandidates(s, h, kid.value());
+        if (!candidates)
+            return candidates.error();
+        if (pairHasKey(candidates.value(), certKey)) {
+            id = kid.value();
             found = true;
             break;
         }
     }
     if (!found)
         return Error::make(ErrorKind::CertificateKeyMismatch, QStringLiteral("the certificate's public key matches no key pair on the token"));
+    // An empty CKA_ID would match every certificate without one (CA certificates too).
+    if (id.isEmpty())
+        return Error::make(ErrorKind::EmptyKeyId, QStringLiteral("the matching private key has an empty CKA_ID"));
 
-    // 2. The certificates that are there now for that key.
+    // 2. The certificates that are there now for that key pair: under its
+    //    CKA_ID, end-entity, with the same public key. Another key pair's
+    //    certificate sharing the CKA_ID (a vendor's signing and encryption
+    //    pair) and CA certificates are never touched.
     auto existing = findByClass(s, CKO_CERTIFICATE, &id);
     if (!existing)
         return existing.error();
@@ -697,10 +787,28 @@ Result<CertificateInfo> TokenManager::installCertificate(const TokenRef &ref, co
         auto value = s.attribute(h, CKA_VALUE);
         if (!value)
             return value.error();
-        if (value.value() == der && alreadyThere == CK_INVALID_HANDLE)
-            alreadyThere = h;
-        else
-            old.push_back(h);
+        if (value.value() == der) {
+            if (alreadyThere == CK_INVALID_HANDLE)
+                alreadyThere = h;
+            else
+                old.push_back(h);  // an identical second copy
+            continue;
+        }
+        ossl::X509Ptr other = ossl::certificateFromDerOrPem(value.value());
+        if (!other) {
+            qCInfo(lcP11) << "keeping an unreadable certificate object under the same CKA_ID";
+            continue;
+        }
+        if (X509_check_ca(other.get()) != 0) {
+            qCInfo(lcP11) << "keeping a CA certificate under the same CKA_ID";
+            continue;
+        }
+        const EVP_PKEY *otherKey = X509_get0_pubkey(other.get());
+        if (!otherKey || EVP_PKEY_eq(otherKey, certKey) != 1) {
+            qCInfo(lcP11) << "keeping the certificate of another key pair under the same CKA_ID";
+            continue;
+        }
+        old.push_back(h);
     }
     if (cancelled && cancelled())
         return Error::make(ErrorKind::Cancelled);

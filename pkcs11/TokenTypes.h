@@ -64,6 +64,7 @@ struct PrivateKeyInfo
     int bits = 0;       // RSA modulus bits or EC field bits
     QString curve;      // "prime256v1" for EC keys
     bool hasCertificate = false;
+    QByteArray publicKeyDer; // SubjectPublicKeyInfo of this key pair when the token tells it (logged-in read); else empty
 };
 
 enum KeyUsageBit : unsigned {
@@ -109,6 +110,7 @@ struct TokenContents
 struct CsrRequest
 {
     QByteArray keyId;  // CKA_ID; empty: the only key pair on the token
+    QByteArray publicKeyDer; // optional SubjectPublicKeyInfo the request must carry (picks the key pair when several share the CKA_ID)
     QString subject;
     QList<QPair<QString, QString>> subjectFields;
     QList<QPair<QString, QString>> extensions;

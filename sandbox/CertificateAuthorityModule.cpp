@@ -176,15 +176,20 @@ Reply postCsr(Context &context, CertificateAuthority &ca, Request &request)
 
         if (tokenSerial.isEmpty())
             tokenSerial = app.data.value(QStringLiteral("certificate")).toObject().value(QStringLiteral("token_serial")).toString();
+        const Reply reply = Reply::json(201, QJsonObject{{QStringLiteral("certificate"), QString::fromLatin1(issued.certificatePem)},
+                                                         {QStringLiteral("chain"), QString::fromLatin1(issued.chainPem)}});
+        // The certificate, the application's "done" and the replayable answer
+        // commit together: a repeat with the same Idempotency-Key always gets
+        // this answer, never 409 "already issued".
         Sql::Transaction tx(context.db());
         recordCertificate(context, app.organizationId, app.id, issued.info, tokenSerial, QStringLiteral("issued"));
         ApplicationStore::setCertificate(context, app.id, certificateRef(issued.info, tokenSerial), request.account.username);
         ApplicationStore::review(context, app.id, QStringLiteral("done"), QStringLiteral("ca"),
                                  QStringLiteral("证书已签发，序列号 %1").arg(issued.info.serial), QString(), QString());
+        Idempotency::record(context, request, reply);
         tx.commit();
         qCInfo(lcSandbox) << "issued certificate" << issued.info.serial << "for" << app.id;
-        return Reply::json(201, QJsonObject{{QStringLiteral("certificate"), QString::fromLatin1(issued.certificatePem)},
-                                            {QStringLiteral("chain"), QString::fromLatin1(issued.chainPem)}});
+        return reply;
     });
 }
 

@@ -32,16 +32,24 @@ Reply Idempotency::run(Context &context, const Request &request, const std::func
         return r;
     }
     Reply reply = handler();
-    if (reply.status >= 200 && reply.status < 300) {
-        QJsonArray headers;
-        for (const auto &h : reply.headers)
-            headers.append(QJsonArray{QString::fromLatin1(h.first), QString::fromLatin1(h.second)});
-        Sql::exec(context.db(), QStringLiteral("INSERT INTO idempotency_keys (account_id, key, fingerprint, status, content_type, body, headers, created_at) "
-                                               "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
-                  {request.account.id, key, fingerprint, reply.status, QString::fromLatin1(reply.contentType), reply.body,
-                   QString::fromUtf8(QJsonDocument(headers).toJson(QJsonDocument::Compact)), context.nowIso()});
-    }
+    record(context, request, reply);
     return reply;
+}
+
+void Idempotency::record(Context &context, const Request &request, const Reply &reply)
+{
+    const QString key = request.idempotencyKey.trimmed();
+    if (key.isEmpty() || key.size() > 200 || reply.status < 200 || reply.status >= 300)
+        return;
+    QJsonArray headers;
+    for (const auto &h : reply.headers)
+        headers.append(QJsonArray{QString::fromLatin1(h.first), QString::fromLatin1(h.second)});
+    // OR IGNORE: a handler that recorded inside its own transaction already wrote this row.
+    Sql::exec(context.db(), QStringLiteral("INSERT OR IGNORE INTO idempotency_keys (account_id, key, fingerprint, status, content_type, body, headers, created_at) "
+                                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+              {request.account.id, key, QString(methodName(request.method) + QLatin1Char(' ') + request.path), reply.status,
+               QString::fromLatin1(reply.contentType), reply.body,
+               QString::fromUtf8(QJsonDocument(headers).toJson(QJsonDocument::Compact)), context.nowIso()});
 }
 
 } // namespace ca::sandbox

@@ -18,6 +18,11 @@ class Idempotency
 {
 public:
     static Reply run(Context &context, const Request &request, const std::function<Reply()> &handler);
+    // Stores a 2xx reply for the request's key now, so that a handler can
+    // write it in the same transaction as its own changes (a reply whose
+    // effect is committed is never lost for a repeat). run() leaves a row
+    // stored this way alone. No key or no 2xx: nothing is stored.
+    static void record(Context &context, const Request &request, const Reply &reply);
 };
 
 } // namespace ca::sandbox

@@ -8,6 +8,8 @@
 #include <QSaveFile>
 #include <QTimer>
 
+#include <openssl/crypto.h>
+
 namespace ca {
 
 bool PlatformRequest::isIdempotent() const
@@ -32,6 +34,17 @@ PlatformCall::~PlatformCall()
     }
     if (m_saveFile)
         m_saveFile->cancelWriting();
+}
+
+QByteArray PlatformCall::takeBody()
+{
+    // A deep copy for the caller, then the call's buffer is overwritten in
+    // place (not detached: a copy shared with it would keep the secret).
+    QByteArray out(m_body.constData(), m_body.size());
+    if (!m_body.isEmpty() && m_body.data_ptr().isMutable())
+        OPENSSL_cleanse(const_cast<char *>(m_body.constData()), std::size_t(m_body.size()));
+    m_body.clear();
+    return out;
 }
 
 QJsonObject PlatformCall::json() const

@@ -58,6 +58,12 @@ public:
     const PlatformError &error() const { return m_error; }
     int httpStatus() const { return m_status; }
     QByteArray body() const { return m_body; }
+    // Hands the body over and overwrites this call's own copy (for answers
+    // that carry a secret, e.g. the SO PIN of a PIN reset): afterwards body()
+    // and json() are empty. The caller wipes what it got (p11::wipe or
+    // SecureBuffer::takeJsonString). What Qt's network stack buffered on the
+    // way (QNetworkReply, TLS records) is freed by Qt without wiping.
+    QByteArray takeBody();
     QJsonObject json() const; // the body as a JSON object ({} when it is not one)
     QByteArray rawHeader(const QByteArray &name) const;
     QString requestId() const { return m_requestId; }
