@@ -112,6 +112,7 @@ void RenewalJob::reset()
     m_idempotencyKey = QUuid::createUuid().toString(QUuid::WithoutBraces);
     m_subject.clear();
     m_keyGenerated = false;
+    m_reusedKey = false;
     m_csrDer.clear();
     m_fetchIssued = false;
     m_issuedDer.clear();
@@ -146,9 +147,10 @@ bool RenewalJob::stopIfCancelled()
         return false;
     const KeyState state = m_installDone ? KeyState::NewCertificateInstalled : KeyState::Unchanged;
     fail(m_step, state,
-         state == KeyState::Unchanged
-             ? tr("The renewal was cancelled. Nothing was changed on the key: the old certificate is still there; choose Retry to go on.")
-             : tr("The renewal was cancelled after the new certificate was written to the key; choose Retry to check it."),
+         state != KeyState::Unchanged
+             ? tr("The renewal was cancelled after the new certificate was written to the key; choose Retry to check it.")
+             : m_keyGenerated ? tr("The renewal was cancelled. The old certificate is still on the key; choose Retry to go on.")
+                              : tr("The renewal was cancelled. Nothing was changed on the key: the old certificate is still there; choose Retry to go on."),
          QStringLiteral("cancelled by the user"));
     return true;
 }
@@ -166,6 +168,18 @@ void RenewalJob::fail(Step step, KeyState state, const QString &message, const Q
     o.failedStep = step;
     o.keyState = state;
     o.message = message;
+    if (m_keyGenerated && !m_plan.keyId.isEmpty()) {
+        o.newKeyId = m_plan.keyId;
+        if (state != KeyState::NewCertificateInstalled)
+            o.message += QLatin1Char(' ')
+                         + tr("A new key pair for application %1 is on the key without its certificate yet (key ID %2); Retry uses it and makes no other.")
+                               .arg(m_options.applicationId, QString::fromLatin1(m_plan.keyId.toHex()));
+    }
+    o.pinStateKnown = m_pinStateKnown;
+    o.pinState = m_pinState;
+    m_pinStateKnown = false;
+    if (o.pinStateKnown && o.pinState == p11::PinState::Locked)
+        canRetry = false;
     o.detail = QStringLiteral("%1: %2").arg(stepCode(step), detail);
     o.canRetry = canRetry;
     o.networkError = m_networkFailure;
@@ -262,6 +276,13 @@ void RenewalJob::onApplication(const QJsonObject &app)
     m_plan.uscc = org.value(QStringLiteral("uscc")).toString();
     const QString review = app.value(QStringLiteral("review_status")).toString();
 
+    if (m_plan.kind == kRenewal && m_options.newKey) {
+        fail(Step::Check, KeyState::Unchanged,
+             tr("Application %1 is a renewal, which certifies the key pair already on the key again; a new key pair is made only for a change application (信息变更). Start the renewal without a new key pair.")
+                 .arg(id),
+             QStringLiteral("newKey refused for a renewal (the platform certifies only the key on record)"), false);
+        return;
+    }
     if (m_plan.kind != kRenewal && m_plan.kind != kChange) {
         fail(Step::Check, KeyState::Unchanged,
              tr("Application %1 is neither a renewal nor a change application; only those are written to the key online, the centre makes the key for the others.")
@@ -341,9 +362,19 @@ void RenewalJob::onKeyRead(const p11::TokenContents &contents)
 {
     m_plan.token = contents.token;
     const bool renewal = m_plan.kind == kRenewal;
+    // Without the PIN the key pairs are seen through their public-key
+    // objects, which some keys do not have: a certificate under the CKA_ID
+    // is then taken as "cannot tell yet", and the CSR step (logged in) checks.
     const auto keyExists = [&contents](const QByteArray &id) {
+        if (id.isEmpty())
+            return false;
         for (const p11::PrivateKeyInfo &k : contents.keys)
             if (k.id == id)
+                return true;
+        if (contents.loggedIn)
+            return false;
+        for (const p11::CertificateInfo &c : contents.certificates)
+            if (c.id == id)
                 return true;
         return false;
     };
@@ -390,8 +421,10 @@ void RenewalJob::onKeyRead(const p11::TokenContents &contents)
             }
         } else {
             QList<p11::CertificateInfo> withKey, ours;
+            // No key pair visible without the PIN: any end-entity certificate with a CKA_ID may be it.
+            const bool keysHidden = contents.keys.isEmpty() && !contents.loggedIn;
             for (const p11::CertificateInfo &c : contents.certificates) {
-                if (!c.hasPrivateKey)
+                if (!(c.hasPrivateKey || (keysHidden && !c.id.isEmpty() && !c.isCa)))
                     continue;
                 withKey.append(c);
                 if ((!m_plan.uscc.isEmpty() && c.uscc.compare(m_plan.uscc, Qt::CaseInsensitive) == 0)
@@ -402,7 +435,11 @@ void RenewalJob::onKeyRead(const p11::TokenContents &contents)
             if (pick.size() == 1) {
                 old = pick.first();
             } else if (pick.size() > 1) {
-                failRead(tr("This key holds several certificates of your organisation; choose the one to renew in the key list and start again."),
+                QStringList serials;
+                for (const p11::CertificateInfo &c : pick)
+                    serials.append(c.serialHex);
+                failRead(tr("This key holds several certificates of your organisation (serials %1) and application %2 does not name the one to renew. Start the renewal from that certificate's Renew action in My keys (我的证书), which names it.")
+                             .arg(serials.join(QStringLiteral(", ")), m_options.applicationId),
                          QStringLiteral("%1 candidate certificates on token %2").arg(pick.size()).arg(contents.token.serial));
                 return;
             }
@@ -419,6 +456,17 @@ void RenewalJob::onKeyRead(const p11::TokenContents &contents)
                 m_keyPublicDer = KeyMaterial::certificatePublicKey(old.der);
         } else {
             m_plan.keyId.clear();  // made at start()
+            // A key pair made for this application by an earlier attempt (its label, no certificate): use it.
+            for (const p11::PrivateKeyInfo &k : contents.keys) {
+                if (k.label == newKeyLabel() && !k.hasCertificate && !k.id.isEmpty()) {
+                    m_plan.keyId = k.id;
+                    m_keyGenerated = true;
+                    m_reusedKey = true;
+                    m_keyPublicDer = k.publicKeyDer;
+                    qCInfo(lcKeyops).noquote() << "using the key pair made by an earlier attempt, CKA_ID" << QString::fromLatin1(k.id.toHex());
+                    break;
+                }
+            }
         }
         if (renewal) {
             if (old.der.isEmpty()) {
@@ -433,6 +481,34 @@ void RenewalJob::onKeyRead(const p11::TokenContents &contents)
     }
     m_plan.oldCertificate = old;
 
+    if (m_plan.installOnly && m_alreadyInstalled && old.der.isEmpty()) {
+        // The certificate the platform issued is on the key and no older one
+        // of that key pair is left: nothing to do.
+        p11::CertificateInfo there;
+        for (const p11::CertificateInfo &c : contents.certificates)
+            if (c.der == m_issuedDer)
+                there = c;
+        m_running = false;
+        m_installed = there;
+        qCInfo(lcKeyops).noquote() << "renewal of" << m_options.applicationId << ": certificate" << there.serialHex
+                                   << "is already on token" << contents.token.serial;
+        Outcome o;
+        o.ok = true;
+        o.nothingToDo = true;
+        o.failedStep = Step::Done;
+        o.keyState = KeyState::NewCertificateInstalled;
+        o.message = tr("The certificate of application %1 (serial %2) is already on the key %3 and valid until %4; nothing needs to be done.")
+                        .arg(m_options.applicationId, there.serialHex, contents.token.serial,
+                             there.notAfter.toString(QStringLiteral("yyyy-MM-dd")));
+        o.detail = QStringLiteral("certificate %1 already under CKA_ID %2").arg(there.serialHex, QString::fromLatin1(there.id.toHex()));
+        o.newCertificate = there;
+        Q_EMIT finished(o);
+        return;
+    }
+
+    if (m_reusedKey)
+        m_plan.warnings.append(tr("A key pair made for application %1 by an earlier attempt is on the key without a certificate; it is used, and no other key pair is made.")
+                                   .arg(m_options.applicationId));
     if (m_plan.newKey)
         m_plan.warnings.append(tr("A new key pair will be made on the key. Bid files encrypted to the old certificate can only be opened with the old key, which stays on the key with its certificate: do not delete it."));
     if (m_plan.installOnly)
@@ -528,7 +604,7 @@ void RenewalJob::advance()
 void RenewalJob::generateKey()
 {
     setStep(Step::Csr);
-    runToken(m_tokens.generateKey(tokenRef(), pinCopy(), m_options.keySpec, m_plan.oldCertificate.label), [this](const p11::TokenResult &r) {
+    runToken(m_tokens.generateKey(tokenRef(), pinCopy(), m_options.keySpec, newKeyLabel()), [this](const p11::TokenResult &r) {
         if (!r.ok()) {
             failToken(Step::Csr, *r.error, KeyState::Unchanged);
             return;
@@ -545,6 +621,7 @@ void RenewalJob::createCsr()
     setStep(Step::Csr);
     p11::CsrRequest request;
     request.keyId = m_plan.keyId;
+    request.publicKeyDer = m_keyPublicDer;  // several key pairs may share the CKA_ID
     request.subjectFields = m_subject;
     runToken(m_tokens.createCsr(tokenRef(), pinCopy(), request), [this](const p11::TokenResult &r) {
         if (!r.ok()) {
@@ -571,14 +648,19 @@ void RenewalJob::submit()
                                             m_idempotencyKey), [this](PlatformCall *call) {
         if (!call->ok()) {
             const PlatformError &e = call->error();
+            if (call->httpStatus() == 409) {
+                onSubmitConflict(call);
+                return;
+            }
             if (e.isTransient() || e.kind == PlatformError::Kind::Network)
                 failPlatform(Step::Submit, call,
                              tr("The certificate request could not be sent to the platform. %1 The old certificate is still on the key; choose Retry: the same request is sent again and the platform never issues twice.")
                                  .arg(e.userMessage));
             else
                 failPlatform(Step::Submit, call,
-                             tr("The platform did not certify the request. %1 Nothing was changed on the key: the old certificate is still there.")
-                                 .arg(e.userMessage));
+                             m_keyGenerated ? tr("The platform did not certify the request. %1 The old certificate is still on the key.").arg(e.userMessage)
+                                            : tr("The platform did not certify the request. %1 Nothing was changed on the key: the old certificate is still there.")
+                                                  .arg(e.userMessage));
             return;
         }
         qCInfo(lcKeyops).noquote() << "certificate request answered, HTTP" << call->httpStatus() << "request" << call->requestId()
@@ -657,8 +739,16 @@ void RenewalJob::onInstallFailed(const p11::Error &error)
 {
     if (error.kind() == p11::ErrorKind::CertificateKeyMismatch) {
         fail(Step::Install, KeyState::Unchanged,
-             tr("The certificate the platform issued belongs to a key that is not on this USB key, so it was not written. Insert the USB key the request was made with and choose Retry."),
+             tr("The certificate the platform issued belongs to a key pair that is not on this USB key, so it was not written. %1").arg(expectedKeyText()),
              error.logText());
+        return;
+    }
+    if (error.kind() == p11::ErrorKind::EmptyKeyId) {
+        fail(Step::Install, KeyState::Unchanged, error.userMessage(), error.logText(), false);
+        return;
+    }
+    if (error.kind() == p11::ErrorKind::PinIncorrect || error.kind() == p11::ErrorKind::PinLocked) {
+        failPin(Step::Install, error, KeyState::Unchanged);
         return;
     }
     if (error.kind() == p11::ErrorKind::Cancelled) {
@@ -668,9 +758,7 @@ void RenewalJob::onInstallFailed(const p11::Error &error)
     }
     if (error.kind() == p11::ErrorKind::TokenNotFound) {
         // The key was not there when the install began: nothing was written.
-        fail(Step::Install, KeyState::Unchanged,
-             tr("The key was removed before the new certificate was written to it. The old certificate is still on the key; plug the key in and choose Retry: the certificate the platform issued is written without a new request."),
-             error.logText());
+        failMissingKey(Step::Install, error, KeyState::Unchanged);
         return;
     }
     const p11::Error installError = error;
@@ -703,15 +791,20 @@ void RenewalJob::onInstallFailed(const p11::Error &error)
         else
             fail(Step::Install, KeyState::Unchanged,
                  tr("The new certificate could not be written to the key. %1 The old certificate is still on the key; choose Retry: the certificate the platform issued is written without a new request.")
-                     .arg(installError.userMessage()),
+                     .arg(tokenErrorText(installError)),
                  installError.logText());
     });
 }
 
+// The new certificate read back (without the PIN: certificates are public)
+// under the key's CKA_ID with the key's public key; the private key looked
+// up logged in (a PIN typed on the computer: a logged-in read here; a PIN pad:
+// the install's own logged-in lookup, so that the pad does not ask again).
 void RenewalJob::verify()
 {
     setStep(Step::Verify);
-    runToken(m_tokens.readToken(tokenRef()), [this](const p11::TokenResult &r) {
+    const bool pad = m_plan.token.protectedAuthPath && m_pin.isEmpty();
+    runToken(m_tokens.readToken(tokenRef(), pad ? p11::SecureBuffer() : pinCopy()), [this, pad](const p11::TokenResult &r) {
         if (!r.ok()) {
             failToken(Step::Verify, *r.error, KeyState::NewCertificateInstalled);
             return;
@@ -719,28 +812,44 @@ void RenewalJob::verify()
         const QByteArray keyId = m_installed.id;
         p11::CertificateInfo found;
         int others = 0;
+        bool oldThere = false;
         for (const p11::CertificateInfo &c : r.contents.certificates) {
+            if (!m_plan.oldCertificate.der.isEmpty() && c.der == m_plan.oldCertificate.der)
+                oldThere = true;
             if (c.id != keyId)
                 continue;
             if (c.der == m_issuedDer)
                 found = c;
-            else
-                ++others;
+            else if (!c.isCa && !m_keyPublicDer.isEmpty() && KeyMaterial::certificatePublicKey(c.der) == m_keyPublicDer)
+                ++others;  // an older certificate of the same key pair
         }
         if (found.der.isEmpty()) {
             m_installDone = false;  // a retry writes it again
             fail(Step::Verify, KeyState::Unchanged,
-                 tr("The new certificate was not found on the key after it was written. The old certificate is still on the key; choose Retry to write it again."),
-                 QStringLiteral("certificate %1 not under CKA_ID %2").arg(m_installed.serialHex, QString::fromLatin1(keyId.toHex())));
+                 oldThere ? tr("The new certificate was not found on the key after it was written. The old certificate is still on the key; choose Retry to write it again.")
+                          : tr("The new certificate was not found on the key after it was written, and the old certificate is not there either. Choose Retry to write the certificate the platform issued again; if it fails again, contact the CA centre."),
+                 QStringLiteral("certificate %1 not under CKA_ID %2 (old certificate present: %3)")
+                     .arg(m_installed.serialHex, QString::fromLatin1(keyId.toHex()))
+                     .arg(oldThere));
             return;
         }
-        if (!found.hasPrivateKey || (!m_keyPublicDer.isEmpty() && KeyMaterial::certificatePublicKey(found.der) != m_keyPublicDer)) {
+        const QByteArray certKey = KeyMaterial::certificatePublicKey(found.der);
+        bool privateKeyOk = false;
+        if (r.contents.loggedIn) {
+            for (const p11::PrivateKeyInfo &k : r.contents.keys)
+                if (k.id == keyId && (k.publicKeyDer.isEmpty() || k.publicKeyDer == certKey))
+                    privateKeyOk = true;
+        } else {
+            privateKeyOk = pad && m_installed.hasPrivateKey;  // the install found the private key logged in
+        }
+        if (!privateKeyOk || (!m_keyPublicDer.isEmpty() && certKey != m_keyPublicDer)) {
             fail(Step::Verify, KeyState::NewCertificateInstalled,
                  tr("The new certificate on the key does not match the key's own key pair. The old key was not changed; contact the CA centre."),
-                 QStringLiteral("certificate %1 under CKA_ID %2: private key present %3, public key equal %4")
+                 QStringLiteral("certificate %1 under CKA_ID %2: private key found logged in %3 (logged in %4), public key equal %5")
                      .arg(found.serialHex, QString::fromLatin1(keyId.toHex()))
-                     .arg(found.hasPrivateKey)
-                     .arg(KeyMaterial::certificatePublicKey(found.der) == m_keyPublicDer),
+                     .arg(privateKeyOk)
+                     .arg(r.contents.loggedIn)
+                     .arg(certKey == m_keyPublicDer),
                  false);
             return;
         }
@@ -748,9 +857,10 @@ void RenewalJob::verify()
             m_installDone = false;  // the install removes the older ones when run again
             fail(Step::Verify, KeyState::NewCertificateInstalled,
                  tr("The new certificate was written to the key, but the old certificate could not be removed yet. Choose Retry to finish."),
-                 QStringLiteral("%1 older certificate(s) still under CKA_ID %2").arg(others).arg(QString::fromLatin1(keyId.toHex())));
+                 QStringLiteral("%1 older certificate(s) of the key pair still under CKA_ID %2").arg(others).arg(QString::fromLatin1(keyId.toHex())));
             return;
         }
+        found.hasPrivateKey = true;
         m_installed = found;
         succeed();
     });
@@ -758,33 +868,179 @@ void RenewalJob::verify()
 
 // ---------------------------------------------------------------- failures
 
+QString RenewalJob::newKeyLabel() const
+{
+    return QStringLiteral("ca-client %1").arg(m_options.applicationId);
+}
+
+// "Insert the USB key with serial X of <unit> and choose Retry." (whole sentence)
+QString RenewalJob::expectedKeyText() const
+{
+    const QString serial = m_plan.token.serial.isEmpty() ? m_options.token.serial : m_plan.token.serial;
+    const QString unit = m_plan.oldCertificate.organization.isEmpty() ? m_plan.organizationName : m_plan.oldCertificate.organization;
+    if (serial.isEmpty())
+        return tr("Insert the USB key that holds the certificate of %1 and choose Retry.").arg(unit);
+    return tr("Insert the USB key with serial number %1 (certificate of %2) and choose Retry.").arg(serial, unit);
+}
+
+// What the key holds after a failure at `step` that changed nothing (one whole sentence).
+QString RenewalJob::keyStateSentence(Step step) const
+{
+    switch (step) {
+    case Step::Check:
+    case Step::ReadKey:
+    case Step::Csr:
+    case Step::Submit:
+        return tr("Nothing was written to the key: the old certificate is still there.");
+    case Step::Install:
+        return tr("The old certificate is still on the key; Retry writes the certificate the platform issued without a new request.");
+    case Step::Verify:
+    case Step::Done:
+        break;
+    }
+    return tr("The new certificate was written to the key; Retry checks it again.");
+}
+
+// The token's sentence for the job's screens: no advice meant for ca-tool
+// (key identifiers, labels to give on the command line).
+QString RenewalJob::tokenErrorText(const p11::Error &error) const
+{
+    switch (error.kind()) {
+    case p11::ErrorKind::KeyNotFound:
+        return tr("The key pair of the certificate was not found on this USB key.");
+    case p11::ErrorKind::TokenAmbiguous:
+        return tr("More than one USB key is inserted; remove the keys other than the one with serial number %1.").arg(m_plan.token.serial);
+    case p11::ErrorKind::TokenNotFound:
+        return tr("The USB key was not found.");
+    case p11::ErrorKind::CertificateKeyMismatch:
+        return tr("The certificate belongs to no key pair on this USB key.");
+    case p11::ErrorKind::InvalidInput:
+        return tr("The USB key refused the request as malformed.");
+    default:
+        return error.userMessage();
+    }
+}
+
 void RenewalJob::failToken(Step step, const p11::Error &error, KeyState state)
 {
+    if (error.kind() == p11::ErrorKind::PinIncorrect || error.kind() == p11::ErrorKind::PinLocked) {
+        failPin(step, error, state);
+        return;
+    }
     const bool removed = isRemoval(error);
+    if (removed && step != Step::Check && step != Step::ReadKey && !m_plan.token.serial.isEmpty()) {
+        failMissingKey(step, error, state);
+        return;
+    }
     QString message;
     switch (step) {
     case Step::Check:
     case Step::ReadKey:
         message = removed ? tr("No key was found. Insert the USB key that holds the certificate and choose Retry.")
-                          : tr("The key could not be read. %1 Nothing was changed on it.").arg(error.userMessage());
+                          : tr("The key could not be read. %1 Nothing was changed on it.").arg(tokenErrorText(error));
         break;
     case Step::Csr:
     case Step::Submit:
-        message = removed ? tr("The key was removed while the certificate request was being made on it. The old certificate is still on the key; plug the key in and choose Retry.")
-                          : tr("The certificate request could not be made on the key. %1 The old certificate is still on the key; choose Retry when this is fixed.")
-                                .arg(error.userMessage());
+        message = error.kind() == p11::ErrorKind::KeyNotFound
+                      ? tr("The key pair of the certificate was not found on this USB key, so no certificate request was made. The old certificate is still on the key. %1").arg(expectedKeyText())
+                      : tr("The certificate request could not be made on the key. %1 The old certificate is still on the key; choose Retry when this is fixed.")
+                            .arg(tokenErrorText(error));
         break;
     case Step::Install:
-        message = tr("The new certificate could not be written to the key. %1 The old certificate is still on the key; choose Retry.").arg(error.userMessage());
+        message = tr("The new certificate could not be written to the key. %1 The old certificate is still on the key; choose Retry.").arg(tokenErrorText(error));
         break;
     case Step::Verify:
     case Step::Done:
-        message = removed ? tr("The key was removed while the new certificate was being checked. The new certificate was written to the key; plug the key in and choose Retry to check it.")
-                          : tr("The new certificate could not be checked on the key. %1 It was written to the key; choose Retry to check it again.")
-                                .arg(error.userMessage());
+        message = tr("The new certificate could not be checked on the key. %1 It was written to the key; choose Retry to check it again.")
+                      .arg(tokenErrorText(error));
         break;
     }
     fail(step, state, message, error.logText());
+}
+
+// A wrong or locked PIN: the key's PIN state is read again (no PIN needed)
+// so that the message and the Outcome say how many tries are left.
+void RenewalJob::failPin(Step step, const p11::Error &error, KeyState state)
+{
+    const p11::Error pinError = error;
+    runToken(m_tokens.readToken(tokenRef()), [this, step, state, pinError](const p11::TokenResult &r) {
+        p11::PinState pin = pinError.kind() == p11::ErrorKind::PinLocked ? p11::PinState::Locked : p11::PinState::Ok;
+        bool known = pinError.kind() == p11::ErrorKind::PinLocked;
+        if (r.ok()) {
+            m_plan.token = r.contents.token;
+            pin = r.contents.token.pinState;
+            known = true;
+        }
+        const QString serial = m_plan.token.serial;
+        QString message;
+        if (pin == p11::PinState::Locked) {
+            message = tr("The PIN of key %1 is locked after too many wrong tries, so the certificate cannot be written now. Reset the PIN (密码重置) and then write the certificate to the key again.")
+                          .arg(serial)
+                      + QLatin1Char(' ') + keyStateSentence(step);
+        } else {
+            QString pinSentence;
+            if (pin == p11::PinState::FinalTry)
+                pinSentence = tr("The PIN was wrong. Only one try is left: one more wrong PIN locks key %1.").arg(serial);
+            else if (pin == p11::PinState::CountLow)
+                pinSentence = tr("The PIN was wrong, and key %1 says fewer tries are left (it does not say how many).").arg(serial);
+            else
+                pinSentence = tr("The PIN was wrong.");
+            message = pinSentence + QLatin1Char(' ') + keyStateSentence(step) + QLatin1Char(' ')
+                      + tr("Type the correct PIN and choose Retry.");
+        }
+        m_pinStateKnown = known;
+        m_pinState = pin;
+        fail(step, state, message,
+             QStringLiteral("%1; PIN state afterwards %2").arg(pinError.logText(), known ? p11::PinStates::code(pin) : QStringLiteral("unknown")),
+             pin != p11::PinState::Locked);
+    });
+}
+
+// The key the job works on is not there: is another one plugged in instead?
+void RenewalJob::failMissingKey(Step step, const p11::Error &error, KeyState state)
+{
+    const p11::Error missing = error;
+    runToken(m_tokens.listTokens(), [this, step, state, missing](const p11::TokenResult &r) {
+        QStringList others;
+        if (r.ok())
+            for (const p11::TokenInfo &t : r.tokens)
+                if (t.serial != m_plan.token.serial)
+                    others.append(t.serial);
+        const QString where = others.isEmpty()
+                                  ? tr("The USB key was removed or is not plugged in.")
+                                  : tr("The USB key plugged in now (serial number %1) is not the one this renewal writes to.").arg(others.join(QStringLiteral(", ")));
+        QString stateText;
+        if (state == KeyState::Unknown)
+            stateText = tr("The key holds the old or the new certificate, never neither; Retry finishes writing the certificate the platform issued.");
+        else
+            stateText = keyStateSentence(step);
+        fail(step, state, where + QLatin1Char(' ') + stateText + QLatin1Char(' ') + expectedKeyText(),
+             QStringLiteral("%1; other tokens present: %2").arg(missing.logText(), others.isEmpty() ? QStringLiteral("none") : others.join(QLatin1Char(','))));
+    });
+}
+
+// 409 to the POST: if the platform has issued the certificate meanwhile
+// (another computer or ca-tool finished first, or the idempotency record was
+// lost), install that one; otherwise report the refusal.
+void RenewalJob::onSubmitConflict(PlatformCall *conflict)
+{
+    const PlatformError conflictError = conflict->error();
+    const QString conflictDetail = platformDetail(conflict, conflictError);
+    whenAnswered(m_client.application(m_options.applicationId), [this, conflictError, conflictDetail](PlatformCall *call) {
+        if (call->ok() && call->json().value(QStringLiteral("handling_status")).toString() == QLatin1String("done")) {
+            qCInfo(lcKeyops).noquote() << "renewal of" << m_options.applicationId
+                                       << ": the platform had already issued the certificate (" << conflictDetail << "); installing it";
+            m_plan.installOnly = true;
+            m_fetchIssued = true;
+            fetchIssued();
+            return;
+        }
+        const QString message = m_keyGenerated
+                                    ? tr("The platform did not certify the request. %1 The old certificate is still on the key.").arg(conflictError.userMessage)
+                                    : tr("The platform did not certify the request. %1 Nothing was changed on the key: the old certificate is still there.")
+                                          .arg(conflictError.userMessage);
+        fail(Step::Submit, KeyState::Unchanged, message, conflictDetail, false);
+    });
 }
 
 void RenewalJob::failPlatform(Step step, const PlatformCall *call, const QString &message, bool canRetry)

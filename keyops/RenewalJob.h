@@ -37,15 +37,22 @@ namespace ca::keyops {
 // worker; nothing here blocks).
 //
 //   prepare(options) -> prepared(plan) | finished(failure)   (no PIN needed)
+//                       | finished(ok, nothingToDo) when the application's
+//                       certificate is already on the key
 //   start(pin)       -> stepChanged(Csr, Submit, Install, Verify, Done) ... finished(outcome)
 //   retry(pin)       -> after a failure: resumes at the failed step; a POST
 //                       already answered is never repeated, a lost answer is
 //                       re-sent with the same Idempotency-Key and the SAME CSR.
 //
 // Renewal re-certifies the existing key (CSR with its CKA_ID, the old
-// certificate's subject). Change uses the application's organisation name
-// and USCC. newKey=true generates a new key pair first and never deletes the
-// old key or certificate. Installing uses TokenManager's safe install (new
+// certificate's subject); prepare() refuses newKey for a renewal (the
+// platform certifies only the key on record). Change uses the application's
+// organisation name and USCC. newKey=true (change only) generates a new key
+// pair first, labelled for the application ("ca-client <id>"), and never
+// deletes the old key or certificate; a pair with that label and no
+// certificate, left by an earlier attempt, is used instead of making another.
+// A POST answered 409 because the platform already issued the certificate
+// (another computer, ca-tool) switches to installing that certificate. Installing uses TokenManager's safe install (new
 // certificate written and read back before the old one of that key is
 // removed), so the key always holds the old or the verified new certificate.
 // When the platform already issued the certificate (the application is
@@ -82,6 +89,17 @@ public:
         p11::CertificateInfo newCertificate; // filled when ok (validity: notBefore/notAfter/daysLeft)
         bool canRetry = false;            // retry(pin) may finish the job
         bool networkError = false;        // the platform could not be reached (network or TLS)
+        // Added (review #7): the key's user PIN state, re-read after a wrong
+        // or locked PIN (pinStateKnown); canRetry is false when it is Locked
+        // (the message offers the PIN reset).
+        bool pinStateKnown = false;
+        p11::PinState pinState = p11::PinState::Ok;
+        // ok and nothing was done: prepare() found the application's issued
+        // certificate already on the key (message says so; no start() needed).
+        bool nothingToDo = false;
+        // A key pair made for this application is on the key without its
+        // certificate yet (a retry or a new job uses it; none other is made).
+        QByteArray newKeyId;
     };
 
     RenewalJob(PlatformClient &client, p11::TokenService &tokens, QObject *parent = nullptr);
@@ -135,6 +153,13 @@ private:
     void onInstallFailed(const p11::Error &error);
     void verify();
     void failToken(Step step, const p11::Error &error, KeyState state);
+    void failPin(Step step, const p11::Error &error, KeyState state);
+    void failMissingKey(Step step, const p11::Error &error, KeyState state);
+    void onSubmitConflict(PlatformCall *call);
+    QString tokenErrorText(const p11::Error &error) const;
+    QString keyStateSentence(Step step) const;
+    QString expectedKeyText() const;
+    QString newKeyLabel() const;
     void failPlatform(Step step, const PlatformCall *call, const QString &message, bool canRetry = true);
     // Starts a token command / waits for a platform call; the callback runs
     // only while the job has not been prepared again since.
@@ -166,6 +191,9 @@ private:
     Step m_failedStep = Step::Check;
     KeyState m_keyState = KeyState::Unchanged;
     bool m_networkFailure = false;     // set by failPlatform for the Outcome
+    bool m_pinStateKnown = false;      // set by failPin for the Outcome
+    p11::PinState m_pinState = p11::PinState::Ok;
+    bool m_reusedKey = false;          // the new key pair was made by an earlier attempt
     quint64 m_generation = 0;          // guards against answers of a job that was reset
 };
 

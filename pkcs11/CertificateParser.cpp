@@ -132,6 +132,7 @@ Result<CertificateInfo> CertificateParser::parse(const QByteArray &derOrPem, con
     const EVP_PKEY *key = X509_get0_pubkey(cert.get());
     c.keyType = keyTypeOf(key);
     c.keyBits = key ? EVP_PKEY_get_bits(key) : 0;
+    c.isCa = X509_check_ca(cert.get()) != 0;
     return c;
 }
 

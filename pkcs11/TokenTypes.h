@@ -92,6 +92,7 @@ struct CertificateInfo
     KeyType keyType = KeyType::Unknown;
     int keyBits = 0;
     bool hasPrivateKey = false; // a private key with the same CKA_ID is on the token
+    bool isCa = false;          // a CA certificate (basicConstraints CA, or a v1 self-signed root)
 
     bool isExpired() const { return daysLeft < 0; }
 };

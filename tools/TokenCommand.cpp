@@ -93,7 +93,8 @@ private:
     TokenRef ref() const { return m_opt.token.isEmpty() ? TokenRef{} : TokenRef::fromLabelOrSerial(m_opt.token); }
     // Reads the token first (PIN state), warns, then asks. nullopt: error already reported.
     std::optional<SecureBuffer> userPin(const TokenInfo &t, const QString &file, const QString &prompt, bool so = false);
-    std::optional<SecureBuffer> newPin(const TokenInfo &t);
+    // evenOnPinPad: ask on the computer although the key has a PIN pad (PIN reset with the platform's SO PIN).
+    std::optional<SecureBuffer> newPin(const TokenInfo &t, bool evenOnPinPad = false);
     std::optional<SecureBuffer> readPinFile(const QString &path);
     std::optional<SecureBuffer> readTerminal(const QString &prompt);
 
@@ -348,6 +349,10 @@ std::optional<SecureBuffer> TokenCli::userPin(const TokenInfo &t, const QString 
     if (!warning.isEmpty())
         m_io.err << warning << '\n';
     m_io.err.flush();
+    if (so && (state == PinState::Locked || state == PinState::FinalTry)) {
+        m_pinExit = fail(Error::make(ErrorKind::SoPinLocked, QStringLiteral("SO PIN state %1 (token flags)").arg(PinStates::code(state))));
+        return std::nullopt;
+    }
     if (state == PinState::Locked) {
         m_pinExit = fail(Error::make(ErrorKind::PinLocked, QStringLiteral("token flags say locked")));
         return std::nullopt;
@@ -362,9 +367,9 @@ std::optional<SecureBuffer> TokenCli::userPin(const TokenInfo &t, const QString 
     return readTerminal(prompt);
 }
 
-std::optional<SecureBuffer> TokenCli::newPin(const TokenInfo &t)
+std::optional<SecureBuffer> TokenCli::newPin(const TokenInfo &t, bool evenOnPinPad)
 {
-    if (t.protectedAuthPath)
+    if (t.protectedAuthPath && !evenOnPinPad)
         return SecureBuffer();
     if (!m_opt.newPinFile.isEmpty())
         return readPinFile(m_opt.newPinFile);
@@ -709,6 +714,10 @@ int TokenCli::serverPinReset()
     auto token = m_tm->findToken(ref());
     if (!token)
         return fail(token.error());
+    // A locked SO PIN cannot be used, and on its final try a mismatch would
+    // lock the key for good: no code is requested, the CA centre must help.
+    if (token->soPinState == PinState::Locked || token->soPinState == PinState::FinalTry)
+        return fail(Error::make(ErrorKind::SoPinLocked, QStringLiteral("SO PIN state %1 (token flags)").arg(PinStates::code(token->soPinState))));
     int code = ExitOk;
     std::unique_ptr<PlatformClient> client = m_opt.platform.connect(m_io.err, &code);
     if (!client)
@@ -729,8 +738,11 @@ int TokenCli::serverPinReset()
              << '\n';
     m_io.err.flush();
 
-    // The new PIN first, so that the SO PIN is held only for C_InitPIN.
-    auto fresh = newPin(token.value());
+    // The new PIN first, so that the SO PIN is held only for C_InitPIN. On a
+    // PIN-pad key it is typed here too: the SO PIN from the platform and the
+    // new PIN are both sent from the computer (the pad would ask for an SO
+    // PIN nobody knows).
+    auto fresh = newPin(token.value(), true);
     if (!fresh)
         return m_pinExit;
 
@@ -746,15 +758,20 @@ int TokenCli::serverPinReset()
         PlatformCall *verify = wait(client->verifyPinReset(resetId, verificationCode.trimmed()));
         verificationCode.fill(QLatin1Char('\0'));
         if (verify->ok()) {
-            QString soText = verify->json().value(QStringLiteral("so_pin")).toString();
-            delete verify;  // its body held the SO PIN
-            SecureBuffer soPin = SecureBuffer::takeString(soText);
+            // The SO PIN goes from the answer straight into a SecureBuffer:
+            // takeBody() overwrites the call's copy, takeJsonString() the taken one.
+            QByteArray body = verify->takeBody();
+            delete verify;
+            SecureBuffer soPin = SecureBuffer::takeJsonString(body, "so_pin");
             if (soPin.isEmpty())
-                return fail(Error::make(ErrorKind::Generic, QStringLiteral("the platform's answer held no SO PIN")));
+                return fail(Error::make(ErrorKind::Generic, QStringLiteral("the platform's answer held no SO PIN (PIN reset request %1)").arg(resetId)));
             Status s = m_tm->resetPin(TokenRef{token->serial, token->label, {}}, soPin, *fresh);
             soPin.clear();
-            if (!s)
-                return fail(s.error());
+            fresh->clear();
+            if (!s) {
+                Error e = s.error();
+                return fail(e.withDetail(QStringLiteral("PIN reset request %1").arg(resetId)));
+            }
             if (m_opt.json)
                 emitJson({{QStringLiteral("ok"), true}});
             else

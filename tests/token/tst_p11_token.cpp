@@ -234,8 +234,12 @@ private Q_SLOTS:
         const TokenRef ref{{}, label, {}};
         Status badSo = tm->resetPin(ref, pin(QStringLiteral("11111111")), pin(QStringLiteral("13572468")));
         QVERIFY(!badSo);
-        QCOMPARE(badSo.error().kind(), ErrorKind::PinIncorrect);
+        // A wrong SO PIN has its own kind and sentence, not the user PIN's.
+        QCOMPARE(badSo.error().kind(), ErrorKind::SoPinIncorrect);
         QCOMPARE(badSo.error().function(), QStringLiteral("C_Login"));
+        QCOMPARE(badSo.error().ckrName(), QStringLiteral("CKR_PIN_INCORRECT"));
+        QVERIFY(badSo.error().userMessage().contains(QLatin1String("do")) && badSo.error().userMessage().contains(QLatin1String("CA centre")));
+        QVERIFY(badSo.error().userMessage() != Error::make(ErrorKind::PinIncorrect).userMessage());
         QVERIFY(tm->verifyPin(ref, pin(kPin)));
 
         Status reset = tm->resetPin(ref, pin(kSo), pin(QStringLiteral("13572468")));
