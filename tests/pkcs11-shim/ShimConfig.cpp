@@ -290,6 +290,8 @@ bool ShimConfig::parse(const std::string &text, ShimConfig &out, std::string &er
             }
         } else if (key == "pin_to_be_changed") {
             ok = readBool(value, "pin_to_be_changed", c.pinToBeChanged, error);
+        } else if (key == "hide_public_keys") {
+            ok = readBool(value, "hide_public_keys", c.hidePublicKeys, error);
         } else if (key == "pin_pad") {
             ok = readBool(value, "pin_pad", c.pinPad, error);
         } else if (key == "pin_pad_pin") {

@@ -226,10 +226,41 @@ SHIM_SESSION_FN(C_SetAttributeValue,
                 (hSession, hObject, pTemplate, ulCount))
 SHIM_SESSION_FN(C_FindObjectsInit, (CK_SESSION_HANDLE hSession, CK_ATTRIBUTE_PTR pTemplate, CK_ULONG ulCount),
                 (hSession, pTemplate, ulCount))
-SHIM_SESSION_FN(C_FindObjects,
-                (CK_SESSION_HANDLE hSession, CK_OBJECT_HANDLE_PTR phObject, CK_ULONG ulMaxObjectCount,
-                 CK_ULONG_PTR pulObjectCount),
-                (hSession, phObject, ulMaxObjectCount, pulObjectCount))
+// With "hide_public_keys" the public-key objects are left out of every
+// search, as on keys that keep only the private key and the certificate.
+CK_RV shim_C_FindObjects(CK_SESSION_HANDLE hSession, CK_OBJECT_HANDLE_PTR phObject, CK_ULONG ulMaxObjectCount,
+                         CK_ULONG_PTR pulObjectCount)
+{
+    CallScope call("C_FindObjects");
+    CK_RV rv = CKR_OK;
+    if (call.preempt(rv) || call.sessionGone(hSession, rv))
+        return call.done(rv);
+    bool hide = false;
+    {
+        Shim &s = Shim::instance();
+        Lock lock(s.mutex);
+        hide = s.config.hidePublicKeys;
+    }
+    if (!hide || !phObject || !pulObjectCount)
+        return call.done(call.target()->C_FindObjects(hSession, phObject, ulMaxObjectCount, pulObjectCount));
+    CK_ULONG kept = 0;
+    while (kept < ulMaxObjectCount) {
+        CK_OBJECT_HANDLE h = CK_INVALID_HANDLE;
+        CK_ULONG n = 0;
+        rv = call.target()->C_FindObjects(hSession, &h, 1, &n);
+        if (rv != CKR_OK)
+            return call.done(rv);
+        if (n == 0)
+            break;
+        CK_OBJECT_CLASS cls = CKO_DATA;
+        CK_ATTRIBUTE a{CKA_CLASS, &cls, sizeof cls};
+        if (call.target()->C_GetAttributeValue(hSession, h, &a, 1) == CKR_OK && cls == CKO_PUBLIC_KEY)
+            continue;
+        phObject[kept++] = h;
+    }
+    *pulObjectCount = kept;
+    return call.done(CKR_OK);
+}
 SHIM_SESSION_FN(C_FindObjectsFinal, (CK_SESSION_HANDLE hSession), (hSession))
 
 SHIM_SESSION_FN(C_EncryptInit, (CK_SESSION_HANDLE hSession, CK_MECHANISM_PTR pMechanism, CK_OBJECT_HANDLE hKey),

@@ -44,13 +44,21 @@ private Q_SLOTS:
     void badServerReplies_data();
     void badServerReplies();
     void lostAnswerIsReplayed();
+    void ecRenewal();
+    void newKeyOnRenewalRefused();
+    void changeReusesTheKeyOfAnEarlierAttempt();
+    void sharedKeyIdKeepsTheOtherCertificate();
+    void wrongPinDuringRenewal();
+    void wrongKeyOnRetry();
+    void issuedElsewhereIsInstalled();
+    void tokenWithoutPublicKeyObjects();
 
 private:
     void connectClient();
     RenewalJob::Options options(const QString &appId, const TokenSetup &t) const;
     // Runs prepare(); true when prepared() came (the plan is job.plan()).
     bool prepare(RenewalJob &job, const RenewalJob::Options &o, RenewalJob::Outcome *failure = nullptr);
-    RenewalJob::Outcome run(RenewalJob &job, bool retry = false);
+    RenewalJob::Outcome run(RenewalJob &job, bool retry = false, const QString &typed = kPin);
     TokenSetup makeToken(const QString &label) { return m_w.makeToken(label); }
     QString approvedAndPaid(const QString &kind, const TokenSetup &t) { return m_w.approvedAndPaid(kind, t); }
     QString listing(const TokenSetup &t) { return m_w.listing(t); }
@@ -136,10 +144,10 @@ bool TestKeyopsRenewal::prepare(RenewalJob &job, const RenewalJob::Options &o, R
     return !prepared.isEmpty();
 }
 
-RenewalJob::Outcome TestKeyopsRenewal::run(RenewalJob &job, bool retry)
+RenewalJob::Outcome TestKeyopsRenewal::run(RenewalJob &job, bool retry, const QString &typed)
 {
     QSignalSpy finished(&job, &RenewalJob::finished);
-    QString pin = kPin;
+    QString pin = typed;
     if (retry)
         job.retry(p11::SecureBuffer::takeString(pin));
     else
@@ -188,6 +196,9 @@ void TestKeyopsRenewal::renewalEndToEnd()
     QCOMPARE(m_w.publicKeyOf(certs.first()), t.publicKey);
     QCOMPARE(m_hsm.publicKeyDer(t.label, kPin, kKeyId), t.publicKey);
     QCOMPARE(SoftHsmFixture::objectsWithId(listing(t), QStringLiteral("Private Key Object"), kKeyId).size(), 1);
+    // the private key is unchanged: it signs what the old and the new certificate's key verify
+    QVERIFY(m_w.signsFor(t, kKeyId, t.certDer));
+    QVERIFY(m_w.signsFor(t, kKeyId, certs.first()));
     // the platform: issued once, the application is done
     QCOMPARE(issuedFor(id), 1);
     QCOMPARE(m_w.http->get(QStringLiteral("/api/v1/applications/") + id).json().value(QStringLiteral("handling_status")).toString(),
@@ -495,6 +506,286 @@ void TestKeyopsRenewal::lostAnswerIsReplayed()
     QCOMPARE(certificatesWithId(t, kKeyId), QList<QByteArray>{o.newCertificate.der});
     // the same key came twice: one row in the sandbox's idempotency table for it
     QCOMPARE(m_w.sandbox->queryInt(QStringLiteral("SELECT COUNT(*) FROM idempotency_keys WHERE key = ?"), {job.idempotencyKey()}), 1);
+}
+
+// An EC (P-256) key renewed on its key: the same key pair, the new certificate.
+void TestKeyopsRenewal::ecRenewal()
+{
+    const TokenSetup t = m_w.makeToken(QStringLiteral("ec"), QStringLiteral("EC:prime256v1"));
+    QVERIFY(!t.serial.isEmpty());
+    const QString id = approvedAndPaid(QStringLiteral("renewal"), t);
+    QVERIFY(!id.isEmpty());
+    newService();
+    RenewalJob job(*m_client, *m_service);
+    QVERIFY(prepare(job, options(id, t)));
+    QCOMPARE(job.plan().oldCertificate.keyType, p11::KeyType::Ec);
+    const RenewalJob::Outcome o = run(job);
+    QVERIFY2(o.ok, qPrintable(o.message + QLatin1Char(' ') + o.detail));
+    const QList<QByteArray> certs = certificatesWithId(t, kKeyId);
+    QCOMPARE(certs, QList<QByteArray>{o.newCertificate.der});
+    QCOMPARE(m_w.publicKeyOf(certs.first()), t.publicKey);
+    QVERIFY(m_w.signsFor(t, kKeyId, t.certDer, true));
+    QCOMPARE(issuedFor(id), 1);
+}
+
+// The platform certifies only the key on record for a renewal: a new key
+// pair is refused before anything is made on the key.
+void TestKeyopsRenewal::newKeyOnRenewalRefused()
+{
+    TokenSetup t;
+    QString id;
+    QVERIFY(setUp(QStringLiteral("nokey"), QStringLiteral("renewal"), &t, &id));
+    const QString before = listing(t);
+    RenewalJob job(*m_client, *m_service);
+    RenewalJob::Options o = options(id, t);
+    o.newKey = true;
+    RenewalJob::Outcome failure;
+    QVERIFY(!prepare(job, o, &failure));
+    QVERIFY(!failure.ok);
+    QCOMPARE(failure.failedStep, RenewalJob::Step::Check);
+    QVERIFY(!failure.canRetry);
+    QVERIFY2(failure.message.contains(QLatin1String("only for a change application")), qPrintable(failure.message));
+    QCOMPARE(listing(t), before);
+    QCOMPARE(issuedFor(id), 0);
+}
+
+// A change whose first attempt made the new key pair and then failed: the
+// next attempt (a new job, as after reopening the dialog) uses that key pair.
+void TestKeyopsRenewal::changeReusesTheKeyOfAnEarlierAttempt()
+{
+    TokenSetup t;
+    QString id;
+    QVERIFY(setUp(QStringLiteral("again"), QStringLiteral("change"), &t, &id));
+    RenewalJob::Options o = options(id, t);
+    o.newKey = true;
+    {
+        RenewalJob first(*m_client, *m_service);
+        QVERIFY(prepare(first, o));
+        // the key pair is made, then signing the request fails
+        QVERIFY(m_hsm.writeShimConfig(QJsonObject{{QStringLiteral("faults"),
+                                                   QJsonArray{QJsonObject{{QStringLiteral("function"), QStringLiteral("C_Sign")},
+                                                                          {QStringLiteral("rv"), QStringLiteral("CKR_DEVICE_ERROR")}}}}}));
+        const RenewalJob::Outcome failed = run(first);
+        QVERIFY(!failed.ok);
+        QCOMPARE(failed.failedStep, RenewalJob::Step::Csr);
+        QVERIFY(!failed.newKeyId.isEmpty());
+        QVERIFY2(failed.message.contains(QLatin1String("new key pair")) && failed.message.contains(QString::fromLatin1(failed.newKeyId.toHex())),
+                 qPrintable(failed.message));
+        QVERIFY2(!failed.message.contains(QLatin1String("Nothing was changed")), qPrintable(failed.message));
+        QCOMPARE(SoftHsmFixture::objectBlocks(listing(t)).size(), 5);  // old pair + certificate, new pair
+    }
+    QVERIFY(m_hsm.writeShimConfig());
+    newService();
+    RenewalJob second(*m_client, *m_service);
+    QVERIFY(prepare(second, o));
+    QVERIFY2(second.plan().warnings.join(QLatin1Char(' ')).contains(QLatin1String("earlier attempt")), qPrintable(second.plan().warnings.join(QLatin1Char('|'))));
+    const RenewalJob::Outcome out = run(second);
+    QVERIFY2(out.ok, qPrintable(out.message + QLatin1Char(' ') + out.detail));
+    // one new key pair in all, now with its certificate; the old pair and certificate kept
+    QCOMPARE(SoftHsmFixture::objectBlocks(listing(t)).size(), 6);
+    const QString newId = QString::fromLatin1(out.newCertificate.id.toHex());
+    QCOMPARE(SoftHsmFixture::objectsWithId(listing(t), QStringLiteral("Private Key Object"), newId).size(), 1);
+    QCOMPARE(certificatesWithId(t, newId), QList<QByteArray>{out.newCertificate.der});
+    QCOMPARE(certificatesWithId(t, kKeyId), QList<QByteArray>{t.certDer});
+    QVERIFY(m_w.signsFor(t, newId, out.newCertificate.der));
+}
+
+// A second key pair with its own certificate under the same CKA_ID (as
+// vendors do for a signing and an encryption pair): the renewal replaces only
+// the old certificate of the renewed pair.
+void TestKeyopsRenewal::sharedKeyIdKeepsTheOtherCertificate()
+{
+    const TokenSetup t = makeToken(QStringLiteral("shared"));
+    QVERIFY(!t.serial.isEmpty());
+    // the second pair is made under a scratch id (to read its public key), then given CKA_ID a1
+    QVERIFY(m_hsm.generateKeyPair(t.label, kPin, QStringLiteral("rsa:2048"), QStringLiteral("b2"), QStringLiteral("encryption key")));
+    const QByteArray otherKey = m_hsm.publicKeyDer(t.label, kPin, QStringLiteral("b2"));
+    QVERIFY(!otherKey.isEmpty() && otherKey != t.publicKey);
+    const QByteArray otherCert = m_hsm.issueCertificate(otherKey, {{QStringLiteral("C"), QStringLiteral("CN")}, {QStringLiteral("O"), m_w.org},
+                                                                    {QStringLiteral("OU"), m_w.uscc}, {QStringLiteral("CN"), QStringLiteral("加密证书")}},
+                                                        300, 7001);
+    QVERIFY(!otherCert.isEmpty());
+    for (const QString &type : {QStringLiteral("privkey"), QStringLiteral("pubkey")}) {
+        bool ok = false;
+        m_hsm.run(QStringLiteral("pkcs11-tool"), {QStringLiteral("--module"), SoftHsmFixture::softHsmModule(), QStringLiteral("--token-label"), t.label,
+                                                  QStringLiteral("--login"), QStringLiteral("--pin"), kPin, QStringLiteral("--type"), type,
+                                                  QStringLiteral("--id"), QStringLiteral("b2"), QStringLiteral("--set-id"), kKeyId},
+                  &ok);
+        QVERIFY2(ok, qPrintable(type));
+    }
+    QVERIFY(m_hsm.writeCertificate(t.label, kPin, otherCert, kKeyId, QStringLiteral("encryption certificate")));
+    QCOMPARE(SoftHsmFixture::objectsWithId(listing(t), QStringLiteral("Private Key Object"), kKeyId).size(), 2);
+    QCOMPARE(certificatesWithId(t, kKeyId).size(), 2);
+    const QString id = approvedAndPaid(QStringLiteral("renewal"), t);
+    QVERIFY(!id.isEmpty());
+    newService();
+
+    RenewalJob job(*m_client, *m_service);
+    QVERIFY(prepare(job, options(id, t)));
+    QCOMPARE(job.plan().oldCertificate.der, t.certDer);
+    const RenewalJob::Outcome o = run(job);
+    QVERIFY2(o.ok, qPrintable(o.message + QLatin1Char(' ') + o.detail));
+    QCOMPARE(m_w.publicKeyOf(o.newCertificate.der), t.publicKey);
+    QList<QByteArray> after = certificatesWithId(t, kKeyId);
+    std::sort(after.begin(), after.end());
+    QList<QByteArray> expected{o.newCertificate.der, otherCert};
+    std::sort(expected.begin(), expected.end());
+    QCOMPARE(after, expected);  // the other pair's certificate kept, the old one replaced
+    QCOMPARE(SoftHsmFixture::objectsWithId(listing(t), QStringLiteral("Private Key Object"), kKeyId).size(), 2);
+    QCOMPARE(issuedFor(id), 1);
+}
+
+// Wrong PINs during the renewal: the PIN state is read again and shown; once
+// the key is locked, no Retry and the PIN reset is offered. pkcs11-tool
+// (through the shim, which counts the tries) confirms the lock.
+void TestKeyopsRenewal::wrongPinDuringRenewal()
+{
+    TokenSetup t;
+    QString id;
+    QVERIFY(setUp(QStringLiteral("wrongpin"), QStringLiteral("renewal"), &t, &id));
+    QVERIFY(m_hsm.writeShimConfig(QJsonObject{{QStringLiteral("max_pin_tries"), 3}}));
+    const QString before = listing(t);
+    RenewalJob job(*m_client, *m_service);
+    QVERIFY(prepare(job, options(id, t)));
+
+    RenewalJob::Outcome o = run(job, false, QStringLiteral("654321"));
+    QVERIFY(!o.ok);
+    QCOMPARE(o.failedStep, RenewalJob::Step::Csr);
+    QVERIFY(o.pinStateKnown);
+    QCOMPARE(o.pinState, p11::PinState::CountLow);
+    QVERIFY(o.canRetry);
+    QVERIFY2(o.message.contains(QLatin1String("PIN was wrong")) && o.message.contains(QLatin1String("fewer tries")), qPrintable(o.message));
+    QVERIFY(o.message.contains(QLatin1String("old certificate is still there")));
+
+    o = run(job, true, QStringLiteral("654321"));
+    QVERIFY(!o.ok);
+    QCOMPARE(o.pinState, p11::PinState::FinalTry);
+    QVERIFY(o.canRetry);
+    QVERIFY2(o.message.contains(QLatin1String("Only one try is left")), qPrintable(o.message));
+
+    o = run(job, true, QStringLiteral("654321"));
+    QVERIFY(!o.ok);
+    QCOMPARE(o.pinState, p11::PinState::Locked);
+    QVERIFY(!o.canRetry);
+    QVERIFY2(o.message.contains(QLatin1String("locked")) && o.message.contains(QStringLiteral("密码重置")), qPrintable(o.message));
+    QVERIFY(!o.message.contains(QLatin1String("Retry")));
+    bool ok = true;
+    m_hsm.listObjects(t.label, kPin, QStringLiteral(CA_SHIM_PATH), &ok);
+    QVERIFY(!ok);  // the right PIN no longer opens the key
+    QCOMPARE(listing(t), before);
+    QCOMPARE(issuedFor(id), 0);
+    QFile::remove(m_hsm.shimConfigPath() + QStringLiteral(".state"));
+}
+
+// Retry with another key plugged in: the message names the key to insert
+// (serial and unit), and a retry with the right key finishes.
+void TestKeyopsRenewal::wrongKeyOnRetry()
+{
+    TokenSetup t;
+    QString id;
+    QVERIFY(setUp(QStringLiteral("swap"), QStringLiteral("renewal"), &t, &id));
+    const TokenSetup other = makeToken(QStringLiteral("other"));
+    QVERIFY(!other.serial.isEmpty());
+    newService();
+    RenewalJob job(*m_client, *m_service);
+    QVERIFY(prepare(job, options(id, t)));
+    // only t is pulled out (presence_serial); the other key stays in
+    QVERIFY(m_hsm.writeShimConfig(QJsonObject{{QStringLiteral("presence_serial"), t.serial}}));
+    connect(&job, &RenewalJob::stepChanged, this, [this](RenewalJob::Step s) {
+        if (s == RenewalJob::Step::Install)
+            QVERIFY(m_hsm.setTokenPresent(false));
+    });
+    RenewalJob::Outcome o = run(job);
+    QVERIFY(!o.ok);
+    QCOMPARE(o.failedStep, RenewalJob::Step::Install);
+    o = run(job, true);  // still the wrong key
+    QVERIFY(!o.ok);
+    QCOMPARE(o.failedStep, RenewalJob::Step::Install);
+    QCOMPARE(o.keyState, RenewalJob::KeyState::Unchanged);
+    QVERIFY(o.canRetry);
+    QVERIFY2(o.message.contains(QLatin1String("is not the one")) && o.message.contains(t.serial) && o.message.contains(m_w.org)
+                 && o.message.contains(other.serial),
+             qPrintable(o.message));
+    QVERIFY(o.message.contains(QLatin1String("old certificate is still")));
+    QCOMPARE(certificatesWithId(t, kKeyId), QList<QByteArray>{t.certDer});
+    QCOMPARE(certificatesWithId(other, kKeyId), QList<QByteArray>{other.certDer});
+
+    disconnect(&job, &RenewalJob::stepChanged, this, nullptr);
+    QVERIFY(m_hsm.setTokenPresent(true));
+    o = run(job, true);
+    QVERIFY2(o.ok, qPrintable(o.message + QLatin1Char(' ') + o.detail));
+    QCOMPARE(certificatesWithId(t, kKeyId), QList<QByteArray>{o.newCertificate.der});
+    QCOMPARE(certificatesWithId(other, kKeyId), QList<QByteArray>{other.certDer});
+    QCOMPARE(issuedFor(id), 1);
+}
+
+// Another computer (here a second job) finished first: this job's POST gets
+// 409 "already issued" and it installs the issued certificate instead of
+// failing; a job prepared afterwards says there is nothing to do.
+void TestKeyopsRenewal::issuedElsewhereIsInstalled()
+{
+    TokenSetup t;
+    QString id;
+    QVERIFY(setUp(QStringLiteral("elsewhere"), QStringLiteral("renewal"), &t, &id));
+    RenewalJob late(*m_client, *m_service);
+    QVERIFY(prepare(late, options(id, t)));
+    QVERIFY(!late.plan().installOnly);
+    {
+        RenewalJob first(*m_client, *m_service);
+        QVERIFY(prepare(first, options(id, t)));
+        QVERIFY(run(first).ok);
+    }
+    // the first job's certificate is taken off again (it was installed on the other computer's copy, say)
+    const QByteArray issued = certificatesWithId(t, kKeyId).value(0);
+    QVERIFY(!issued.isEmpty() && issued != t.certDer);
+    bool ok = false;
+    m_hsm.run(QStringLiteral("pkcs11-tool"), {QStringLiteral("--module"), SoftHsmFixture::softHsmModule(), QStringLiteral("--token-label"), t.label,
+                                              QStringLiteral("--login"), QStringLiteral("--pin"), kPin, QStringLiteral("--delete-object"),
+                                              QStringLiteral("--type"), QStringLiteral("cert"), QStringLiteral("--id"), kKeyId},
+              &ok);
+    QVERIFY(ok);
+    QVERIFY(m_hsm.writeCertificate(t.label, kPin, t.certDer, kKeyId, QStringLiteral("old certificate")));
+    QCOMPARE(certificatesWithId(t, kKeyId), QList<QByteArray>{t.certDer});
+
+    QList<RenewalJob::Step> steps;
+    connect(&late, &RenewalJob::stepChanged, this, [&steps](RenewalJob::Step s) { steps.append(s); });
+    const RenewalJob::Outcome o = run(late);
+    QVERIFY2(o.ok, qPrintable(o.message + QLatin1Char(' ') + o.detail));
+    QVERIFY(steps.contains(RenewalJob::Step::Submit));
+    QCOMPARE(o.newCertificate.der, issued);
+    QCOMPARE(certificatesWithId(t, kKeyId), QList<QByteArray>{issued});
+    QCOMPARE(issuedFor(id), 1);
+
+    RenewalJob after(*m_client, *m_service);
+    RenewalJob::Outcome done;
+    QVERIFY(!prepare(after, options(id, t), &done));
+    QVERIFY(done.ok);
+    QVERIFY(done.nothingToDo);
+    QVERIFY2(done.message.contains(QLatin1String("already on the key")) && done.message.contains(QLatin1String("nothing needs to be done")),
+             qPrintable(done.message));
+    QCOMPARE(done.newCertificate.der, issued);
+}
+
+// A key that keeps no public-key objects (the shim hides them): prepare
+// cannot see the key pair without the PIN and goes on; the CSR step and the
+// check find the private key logged in.
+void TestKeyopsRenewal::tokenWithoutPublicKeyObjects()
+{
+    TokenSetup t;
+    QString id;
+    QVERIFY(setUp(QStringLiteral("nopub"), QStringLiteral("renewal"), &t, &id));
+    QVERIFY(m_hsm.writeShimConfig(QJsonObject{{QStringLiteral("hide_public_keys"), true}}));
+    // through the shim pkcs11-tool sees no public key; SoftHSM directly still has it
+    QVERIFY(SoftHsmFixture::objectsWithId(m_hsm.listObjects(t.label, kPin, QStringLiteral(CA_SHIM_PATH)), QStringLiteral("Public Key Object"), kKeyId).isEmpty());
+    QCOMPARE(SoftHsmFixture::objectsWithId(listing(t), QStringLiteral("Public Key Object"), kKeyId).size(), 1);
+    RenewalJob job(*m_client, *m_service);
+    RenewalJob::Outcome failure;
+    QVERIFY2(prepare(job, options(id, t), &failure), qPrintable(failure.message));
+    const RenewalJob::Outcome o = run(job);
+    QVERIFY2(o.ok, qPrintable(o.message + QLatin1Char(' ') + o.detail));
+    QCOMPARE(certificatesWithId(t, kKeyId), QList<QByteArray>{o.newCertificate.der});
+    QVERIFY(m_w.signsFor(t, kKeyId, o.newCertificate.der));
+    QCOMPARE(issuedFor(id), 1);
 }
 
 QTEST_GUILESS_MAIN(TestKeyopsRenewal)

@@ -9,7 +9,9 @@
 #include "tests/api/sandbox_ext_support.h"
 
 #include <QDir>
+#include <QCryptographicHash>
 #include <QFile>
+#include <QProcess>
 #include <QSslCertificate>
 
 #include <memory>
@@ -82,12 +84,12 @@ public:
         return !org.isEmpty() && !uscc.isEmpty();
     }
 
-    TokenSetup makeToken(const QString &label)
+    TokenSetup makeToken(const QString &label, const QString &keyType = QStringLiteral("rsa:2048"))
     {
         TokenSetup t;
         t.label = label + QString::number(++tokens);
         t.serial = hsm.initToken(t.label, kSoPin, kPin);
-        if (t.serial.isEmpty() || !hsm.generateKeyPair(t.label, kPin, QStringLiteral("rsa:2048"), kKeyId, QStringLiteral("signing key"))) {
+        if (t.serial.isEmpty() || !hsm.generateKeyPair(t.label, kPin, keyType, kKeyId, QStringLiteral("signing key"))) {
             qWarning("token: %s", qPrintable(hsm.errorString()));
             return {};
         }
@@ -136,30 +138,90 @@ public:
         return ok ? out : QString();
     }
 
-    // pkcs11-tool's view (SoftHSM directly): the DER of every certificate object with the id
-    // (read by id and label: two objects alike in both read as the same one).
+    // Runs a program against a copy of the token directory (SOFTHSM2_CONF of `conf`).
+    QByteArray runOnCopy(const QString &conf, const QStringList &args, bool *ok)
+    {
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("SOFTHSM2_CONF"), conf);
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral("pkcs11-tool"), args);
+        *ok = p.waitForStarted(30000) && p.waitForFinished(60000) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
+        return p.readAllStandardOutput();
+    }
+
+    // pkcs11-tool's view (SoftHSM directly): the DER of every certificate
+    // object with the CKA_ID, read by id only. pkcs11-tool reads the first
+    // match, so the objects are read one by one from a copy of the token
+    // directory, deleting each one read there (the real token is untouched).
     QList<QByteArray> certificatesWithId(const TokenSetup &t, const QString &idHex)
     {
         QList<QByteArray> out;
-        const QList<QStringList> blocks = SoftHsmFixture::objectsWithId(listing(t), QStringLiteral("Certificate Object"), idHex);
-        for (const QStringList &b : blocks) {
-            QString label;
-            for (const QString &line : b)
-                if (line.trimmed().startsWith(QLatin1String("label:")))
-                    label = line.section(QLatin1Char(':'), 1).trimmed();
-            bool ok = false;
-            const QString file = hsm.dir() + QStringLiteral("/read-%1.der").arg(out.size());
-            QFile::remove(file);
-            hsm.run(QStringLiteral("pkcs11-tool"),
-                    {QStringLiteral("--module"), SoftHsmFixture::softHsmModule(), QStringLiteral("--token-label"), t.label,
-                     QStringLiteral("--read-object"), QStringLiteral("--type"), QStringLiteral("cert"), QStringLiteral("--id"), idHex,
-                     QStringLiteral("--label"), label,
-                     QStringLiteral("-o"), file},
-                    &ok);
+        const qsizetype count = SoftHsmFixture::objectsWithId(listing(t), QStringLiteral("Certificate Object"), idHex).size();
+        if (count == 0)
+            return out;
+        const QString scratch = hsm.dir() + QStringLiteral("/scratch-%1").arg(++m_scratch);
+        QDir(scratch).removeRecursively();
+        QDir().mkpath(scratch);
+        bool ok = false;
+        hsm.run(QStringLiteral("cp"), {QStringLiteral("-a"), hsm.tokenDir(), scratch + QStringLiteral("/tokens")}, &ok);
+        const QString conf = hsm.writeFile(scratch + QStringLiteral("/softhsm2.conf"),
+                                           "directories.tokendir = " + (scratch + QStringLiteral("/tokens")).toUtf8()
+                                               + "\nobjectstore.backend = file\nlog.level = ERROR\n");
+        if (!ok || conf.isEmpty())
+            return {QByteArray()};
+        const QStringList base{QStringLiteral("--module"), SoftHsmFixture::softHsmModule(), QStringLiteral("--token-label"), t.label};
+        for (qsizetype i = 0; i < count; ++i) {
+            const QString file = scratch + QStringLiteral("/read-%1.der").arg(i);
+            runOnCopy(conf, base + QStringList{QStringLiteral("--read-object"), QStringLiteral("--type"), QStringLiteral("cert"),
+                                               QStringLiteral("--id"), idHex, QStringLiteral("-o"), file},
+                      &ok);
             QFile f(file);
             out.append(ok && f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray());
+            runOnCopy(conf, base + QStringList{QStringLiteral("--login"), QStringLiteral("--pin"), kPin, QStringLiteral("--delete-object"),
+                                               QStringLiteral("--type"), QStringLiteral("cert"), QStringLiteral("--id"), idHex},
+                      &ok);
         }
         return out;
+    }
+
+    // The private key with the CKA_ID (the first one, pkcs11-tool --sign on
+    // SoftHSM directly) signs data that openssl verifies with the public key
+    // of certDer: the key pair behind the certificate is still on the token.
+    bool signsFor(const TokenSetup &t, const QString &idHex, const QByteArray &certDer, bool ec = false)
+    {
+        // EC: SoftHSM signs a SHA-256 digest with CKM_ECDSA; openssl pkeyutl checks it against the digest.
+        const QByteArray message = QByteArray("bid file digest ") + t.serial.toUtf8();
+        const QString data = hsm.writeFile(QStringLiteral("to-sign.bin"), ec ? QCryptographicHash::hash(message, QCryptographicHash::Sha256) : message);
+        const QString sig = hsm.dir() + QStringLiteral("/signature.bin");
+        QFile::remove(sig);
+        bool ok = false;
+        hsm.run(QStringLiteral("pkcs11-tool"),
+                {QStringLiteral("--module"), SoftHsmFixture::softHsmModule(), QStringLiteral("--token-label"), t.label, QStringLiteral("--login"),
+                 QStringLiteral("--pin"), kPin, QStringLiteral("--sign"), QStringLiteral("--id"), idHex, QStringLiteral("--mechanism"),
+                 ec ? QStringLiteral("ECDSA") : QStringLiteral("SHA256-RSA-PKCS"), QStringLiteral("--signature-format"),
+                 QStringLiteral("openssl"), QStringLiteral("-i"), data, QStringLiteral("-o"), sig},
+                &ok);
+        if (!ok)
+            return false;
+        const QString cert = hsm.writeFile(QStringLiteral("signer.der"), certDer);
+        const QByteArray pub = hsm.run(QStringLiteral("openssl"), {QStringLiteral("x509"), QStringLiteral("-inform"), QStringLiteral("DER"),
+                                                                   QStringLiteral("-in"), cert, QStringLiteral("-pubkey"), QStringLiteral("-noout")},
+                                       &ok);
+        if (!ok)
+            return false;
+        const QString pubFile = hsm.writeFile(QStringLiteral("signer-pub.pem"), pub);
+        if (ec) {
+            const QByteArray verdict = hsm.run(QStringLiteral("openssl"), {QStringLiteral("pkeyutl"), QStringLiteral("-verify"), QStringLiteral("-pubin"),
+                                                                           QStringLiteral("-inkey"), pubFile, QStringLiteral("-in"), data,
+                                                                           QStringLiteral("-sigfile"), sig},
+                                               &ok);
+            return ok && verdict.contains("Signature Verified Successfully");
+        }
+        const QByteArray verdict = hsm.run(QStringLiteral("openssl"), {QStringLiteral("dgst"), QStringLiteral("-sha256"), QStringLiteral("-verify"),
+                                                                       pubFile, QStringLiteral("-signature"), sig, data},
+                                           &ok);
+        return ok && verdict.contains("Verified OK");
     }
 
     // The SubjectPublicKeyInfo of a certificate, as the openssl tool reads it.
@@ -181,6 +243,9 @@ public:
     {
         return sandbox->queryInt(QStringLiteral("SELECT COUNT(*) FROM certificates WHERE application_id = ?"), {appId});
     }
+
+private:
+    int m_scratch = 0;
 };
 
 } // namespace keyops_test
