@@ -9,6 +9,7 @@
 #include "ui/ClientContext.h"
 #include "ui/Log.h"
 #include "ui/MessageSeam.h"
+#include "ui/SubmitCommentDialog.h"
 #include "ui/wizard/AttachmentsPage.h"
 #include "ui/wizard/InvoicePage.h"
 #include "ui/wizard/KindPage.h"
@@ -687,10 +688,7 @@ void ApplicationWizard::submit()
 
 void ApplicationWizard::doSubmit()
 {
-    const std::optional<QString> comment =
-        m_ctx.messages().askText(this, tr("Enter your comment"),
-                                 tr("Comment for the CA centre (optional), then confirm the submission:"),
-                                 tr("Confirm submission"));
+    const std::optional<QString> comment = SubmitCommentDialog::ask(m_ctx, this, m_app);
     if (!comment) {
         m_submitting = false;
         button(QWizard::FinishButton)->setEnabled(true);

@@ -15,7 +15,10 @@
 #include "ui/OfflineBanner.h"
 #include "ui/SettingsDialog.h"
 #include "ui/StatusNotifier.h"
+#include "ui/SubmitCommentDialog.h"
 #include "ui/TokenPanel.h"
+#include "ui/token/PinResetDialog.h"
+#include "ui/token/RenewalDialog.h"
 
 #if __has_include("ui/ApplicationWizard.h")
 #include "ui/ApplicationWizard.h"
@@ -147,6 +150,8 @@ MainWindow::MainWindow(ClientContext &context, QWidget *parent)
     m_tokenPanel = new TokenPanel(m_context, m_ui->keysTab);
     m_ui->keysLayout->addWidget(m_tokenPanel);
     connect(m_tokenPanel, &TokenPanel::renewRequested, this, &MainWindow::onRenewRequested);
+    // 写入CA锁 depends on what the keys hold (an issued certificate not on any key yet)
+    connect(m_tokenPanel, &TokenPanel::scanned, this, &MainWindow::updateActions);
     connect(m_tokenPanel, &TokenPanel::openApplicationRequested, this, [this](const QString &id) {
         openWizard({WizardRequest::Purpose::Edit, id, std::nullopt, QString()});
     });
@@ -429,28 +434,71 @@ void MainWindow::updateActions()
     setActionState(m_ui->detailsButton, details.allowed, details.reason,
                    tr("Show every field, the approval record, payment and handling."));
 
-    QString writeWhy;
-    if (app.kind != ApplicationKind::Renewal && app.kind != ApplicationKind::Change)
-        writeWhy = tr("Only a renewal or change application is written to the USB key here; the centre makes the key "
-                      "of the other kinds.");
-    else if (app.reviewStatus != ReviewStatus::Approved)
-        writeWhy = tr("The application must be approved before its certificate can be written to the USB key.");
-    else if (app.handlingStatus == HandlingStatus::Done || app.handlingStatus == HandlingStatus::Received)
-        writeWhy = tr("The certificate of this application has already been written to the key.");
-    else if (app.handlingStatus != HandlingStatus::Processing)
-        writeWhy = tr("Pay the fee first: the certificate is written to the key once the payment is settled.");
-    else if (!m_context.tokenService())
-        writeWhy = tr("The USB key service is not available. Restart the program.");
+    const QString writeWhy = row->localOnly
+        ? tr("Only a renewal or change application is written to the USB key here; the centre makes the key of the "
+             "other kinds.")
+        : writeToKeyBlocker(app);
     setActionState(m_writeKeyButton, writeWhy.isEmpty(), writeWhy,
                    tr("Write the renewed or changed certificate to the USB key now."));
+}
+
+namespace {
+// Certificate serial numbers compared as numbers written in hex ("0A1B" == "a1b").
+QString normalSerial(const QString &hex)
+{
+    QString s = hex.trimmed().toUpper();
+    s.remove(QLatin1Char(':'));
+    while (s.size() > 1 && s.startsWith(QLatin1Char('0')))
+        s.remove(0, 1);
+    return s;
+}
+} // namespace
+
+QString MainWindow::writeToKeyBlocker(const Application &app) const
+{
+    if (app.kind != ApplicationKind::Renewal && app.kind != ApplicationKind::Change)
+        return tr("Only a renewal or change application is written to the USB key here; the centre makes the key "
+                  "of the other kinds.");
+    if (app.reviewStatus != ReviewStatus::Approved)
+        return tr("The application must be approved before its certificate can be written to the USB key.");
+    if (app.handlingStatus == HandlingStatus::Done) {
+        // Issued: writable until its certificate is on a key (an install may have been interrupted).
+        if (!app.certificate || app.certificate->serial.isEmpty())
+            return tr("The certificate of this application has already been written to the key.");
+        const QString serial = normalSerial(app.certificate->serial);
+        const QList<p11::TokenContents> tokens = m_tokenPanel->tokens();
+        for (const p11::TokenContents &t : tokens)
+            for (const p11::CertificateInfo &cert : t.certificates)
+                if (normalSerial(cert.serialHex) == serial)
+                    return tr("The certificate of this application is already on USB key %1.").arg(t.token.serial);
+        if (app.certificate->notAfter.isValid() && app.certificate->notAfter < QDateTime::currentDateTimeUtc())
+            return tr("The certificate of this application has expired; apply for a renewal instead.");
+        for (const p11::TokenContents &t : tokens)
+            for (const p11::CertificateInfo &cert : t.certificates)
+                if (TokenPanel::isOwnCertificate(cert) && app.certificate->notAfter.isValid()
+                    && cert.notAfter >= app.certificate->notAfter
+                    && (cert.organization == app.organization.name || t.token.serial == app.certificate->tokenSerial))
+                    return tr("USB key %1 already holds a newer certificate of this unit than the one of this "
+                              "application.")
+                        .arg(t.token.serial);
+        if (tokens.isEmpty())
+            return tr("Insert the USB key: the certificate of this application was issued and is written to the key "
+                      "once the key is inserted.");
+    } else if (app.handlingStatus == HandlingStatus::Received) {
+        return tr("The certificate of this application has already been written to the key.");
+    } else if (app.handlingStatus != HandlingStatus::Processing) {
+        return tr("Pay the fee first: the certificate is written to the key once the payment is settled.");
+    }
+    if (!m_context.tokenService())
+        return tr("The USB key service is not available. Restart the program.");
+    return QString();
 }
 
 const Application *MainWindow::writableRenewal(const QString &tokenSerial) const
 {
     const Application *found = nullptr;
     for (const Application &app : m_serverApps) {
-        if ((app.kind != ApplicationKind::Renewal && app.kind != ApplicationKind::Change)
-            || app.reviewStatus != ReviewStatus::Approved || app.handlingStatus != HandlingStatus::Processing)
+        if (!writeToKeyBlocker(app).isEmpty())
             continue;
         if (!tokenSerial.isEmpty() && app.certificate && app.certificate->tokenSerial == tokenSerial)
             return &app;
@@ -460,10 +508,62 @@ const Application *MainWindow::writableRenewal(const QString &tokenSerial) const
     return found;
 }
 
+const ApplicationRow *MainWindow::openRenewal(const QString &tokenSerial) const
+{
+    const ApplicationRow *found = nullptr;
+    for (const ApplicationRow &row : m_model->rows()) {
+        const Application &app = row.app;
+        if (app.kind != ApplicationKind::Renewal && app.kind != ApplicationKind::Change)
+            continue;
+        const bool open = row.localOnly || app.reviewStatus == ReviewStatus::Draft
+            || app.reviewStatus == ReviewStatus::Pending
+            || (app.reviewStatus == ReviewStatus::Approved && app.handlingStatus == HandlingStatus::None);
+        if (!open)
+            continue;
+        if (!tokenSerial.isEmpty() && app.certificate && app.certificate->tokenSerial == tokenSerial)
+            return &row;
+        if (!found)
+            found = &row;
+    }
+    return found;
+}
+
+bool MainWindow::isKeyBusy() const
+{
+    for (const RenewalDialog *dialog : m_tokenPanel->findChildren<RenewalDialog *>())
+        if (dialog->isRunning())
+            return true;
+    for (const PinResetDialog *dialog : m_tokenPanel->findChildren<PinResetDialog *>())
+        if (dialog->isBusy())
+            return true;
+    return false;
+}
+
 void MainWindow::onRenewRequested(const QString &tokenSerial, const QString &certificateSerialHex)
 {
     if (const Application *app = writableRenewal(tokenSerial)) {
         m_tokenPanel->openRenewal(app->id, tokenSerial);
+        return;
+    }
+    // A renewal or change of this unit is already under way: open it (wizard, payment or details) rather
+    // than starting a second one (a second fee).
+    if (const ApplicationRow *row = openRenewal(tokenSerial)) {
+        const QString key = row->key();
+        const Workflow workflow = m_context.workflow();
+        statusBar()->showMessage(tr("Application %1 (%2) for this certificate is already under way; it was opened "
+                                    "instead of a new one.")
+                                     .arg(row->localOnly ? tr("draft") : row->app.id, enumDisplayName(row->app.kind)),
+                                 15000);
+        if (!row->localOnly && row->app.reviewStatus == ReviewStatus::Approved
+            && WorkflowRules::mayPay(row->app, workflow).allowed) {
+            openWizard({WizardRequest::Purpose::Pay, key, std::nullopt, QString()});
+        } else if (WorkflowRules::mayEdit(row->app, workflow).allowed || row->localOnly) {
+            openWizard({WizardRequest::Purpose::Edit, key, std::nullopt, QString()});
+        } else {
+            auto *dialog = new ApplicationDetailsDialog(m_context, row->app, this);
+            dialog->setAttribute(Qt::WA_DeleteOnClose);
+            dialog->show();
+        }
         return;
     }
     // No approved renewal yet: a new renewal application for the certificate on this key.
@@ -839,13 +939,10 @@ void MainWindow::submitSelected()
             openWizard({WizardRequest::Purpose::FixProblems, row->key(), errors.first().step, errors.first().path});
         return;
     }
-    const std::optional<QString> comment =
-        m_context.messages().askText(this, tr("Enter your comment"),
-                                     tr("Comment for the CA centre (optional), then confirm the submission:"),
-                                     tr("Confirm submission"));
+    const QString id = row->app.id; // the list may be read again while the comment dialog is open
+    const std::optional<QString> comment = SubmitCommentDialog::ask(m_context, this, row->app);
     if (!comment)
         return;
-    const QString id = row->app.id;
     const auto key = m_context.store().operationKey(QStringLiteral("submit"), id);
     const QString idempotencyKey = key.ok() ? key.value() : LocalStore::newId();
     PlatformCall *call = m_context.client().submitApplication(id, *comment, idempotencyKey);
@@ -931,6 +1028,17 @@ void MainWindow::onAuthenticationRequired()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    // Never close (and never wait on the key in the destructor) while a certificate is being written to
+    // the key or a PIN being reset: say why, and let the user close once the step has ended.
+    if (isKeyBusy()) {
+        event->ignore();
+        m_context.messages().inform(this, tr("USB key in use"),
+                                    tr("A certificate is being written to the USB key or its PIN is being reset. Keep "
+                                       "the key inserted and close the program when the key window shows the "
+                                       "result."),
+                                    MessageSeam::Severity::Warning);
+        return;
+    }
     m_context.settings().setValue(AppSettings::Key::WindowGeometry, saveGeometry());
     QMainWindow::closeEvent(event);
 }

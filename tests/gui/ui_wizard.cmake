@@ -1,7 +1,7 @@
 # ui-wizard GUI tests (label gui): the application wizard through every page
 # in both workflows, validation, resume, WeChat QR (zbarimg), reject/resubmit —
 # offscreen, against a real ca-sandbox and a real LocalStore in a temp dir.
-foreach(t tst_wizard tst_wizard_payment tst_wizard_screens)
+foreach(t tst_wizard tst_wizard_payment tst_wizard_screens tst_wizard_comment)
     if(EXISTS "${CMAKE_CURRENT_LIST_DIR}/${t}.cpp")
         ca_add_test(${t} LABEL gui
             SOURCES "${CMAKE_CURRENT_LIST_DIR}/${t}.cpp" "${CMAKE_CURRENT_LIST_DIR}/tst_wizard_support.h"
