@@ -41,6 +41,9 @@ private Q_SLOTS:
     void pinResetRightCode();
     void pinResetWrongCode();
     void pinResetExpiredCode();
+    void renewRefusesANewKeyForARenewal();
+    void pinResetWrongSoPin();
+    void pinResetOnAPinPadKey();
 
 private:
     QStringList platform() const
@@ -258,6 +261,58 @@ void TestKeyopsTool::pinResetExpiredCode()
     QCOMPARE(r.exitCode, 5);
     QVERIFY2(r.err.contains(QLatin1String("has expired")), qPrintable(r.err));
     QVERIFY(pinWorks(t, kPin));
+}
+
+void TestKeyopsTool::renewRefusesANewKeyForARenewal()
+{
+    const TokenSetup t = m_w.makeToken(QStringLiteral("tool-newkey"));
+    QVERIFY(!t.serial.isEmpty());
+    const QString id = m_w.approvedAndPaid(QStringLiteral("renewal"), t);
+    QVERIFY(!id.isEmpty());
+    const QString before = m_w.listing(t);
+    const Run r = tool(QStringList{QStringLiteral("renew"), QStringLiteral("--application"), id, QStringLiteral("--new-key"),
+                                   QStringLiteral("--pin-file"), m_pinFile}
+                       + token(t) + platform());
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(QLatin1String("only for a change application")), qPrintable(r.err));
+    QCOMPARE(m_w.listing(t), before);  // no key pair was made
+    QCOMPARE(m_w.issuedFor(id), 0);
+}
+
+// The platform's SO PIN does not fit the key (its SO PIN was never set to
+// the platform's): its own sentence (do not retry, call the CA centre), the
+// reset request id with the CKR, the PIN unchanged.
+void TestKeyopsTool::pinResetWrongSoPin()
+{
+    TokenSetup t;
+    t.label = QStringLiteral("reset-so") + QString::number(++m_w.tokens);
+    t.serial = m_w.hsm.initToken(t.label, kSoPin, kPin);
+    QVERIFY(!t.serial.isEmpty());
+    const Run r = pinReset(t, [](const QString &code) { return code; });
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(QLatin1String("unlock authorisation does not fit this USB key")), qPrintable(r.err));
+    QVERIFY(r.err.contains(QLatin1String("Do not try the PIN reset again")));
+    QVERIFY(!r.err.contains(QLatin1String("The PIN is incorrect")));
+    QVERIFY2(QRegularExpression(QStringLiteral("CKR_PIN_INCORRECT.*PIN reset request \\S+")).match(r.err).hasMatch(), qPrintable(r.err));
+    QVERIFY(pinWorks(t, kPin));
+    QVERIFY(!pinWorks(t, kNewPin));
+}
+
+// A PIN-pad key: the SO PIN from the platform and the new PIN from the
+// computer are sent to the module (the shim's pad would type a wrong SO PIN).
+void TestKeyopsTool::pinResetOnAPinPadKey()
+{
+    const TokenSetup t = resetToken(QStringLiteral("reset-pad"));
+    QVERIFY(!t.serial.isEmpty());
+    QVERIFY(m_w.hsm.setTokenPresent(true));
+    QVERIFY(m_w.hsm.writeShimConfig(QJsonObject{{QStringLiteral("pin_pad"), true},
+                                                {QStringLiteral("pin_pad_pin"), kPin},
+                                                {QStringLiteral("pin_pad_so_pin"), QStringLiteral("00000000")}}));
+    const Run r = pinReset(t, [](const QString &code) { return code; });
+    QVERIFY(m_w.hsm.writeShimConfig());
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY(pinWorks(t, kNewPin));  // SoftHSM directly
+    QVERIFY(!pinWorks(t, kPin));
 }
 
 QTEST_GUILESS_MAIN(TestKeyopsTool)
