@@ -52,6 +52,7 @@ private Q_SLOTS:
     void wrongKeyOnRetry();
     void issuedElsewhereIsInstalled();
     void tokenWithoutPublicKeyObjects();
+    void takeBodyWipesTheCallsCopy();
 
 private:
     void connectClient();
@@ -786,6 +787,26 @@ void TestKeyopsRenewal::tokenWithoutPublicKeyObjects()
     QCOMPARE(certificatesWithId(t, kKeyId), QList<QByteArray>{o.newCertificate.der});
     QVERIFY(m_w.signsFor(t, kKeyId, o.newCertificate.der));
     QCOMPARE(issuedFor(id), 1);
+}
+
+// PlatformCall::takeBody() (used for the SO PIN answer): the caller gets the
+// bytes, the call's own buffer is overwritten in place (a copy sharing it
+// reads as zeros) and body()/json() are empty afterwards.
+void TestKeyopsRenewal::takeBodyWipesTheCallsCopy()
+{
+    PlatformCall *call = m_client->organization();
+    call->setParent(m_client.get());
+    QVERIFY(call->waitForFinished(60000));
+    QVERIFY(call->ok());
+    const QByteArray shared = call->body();
+    QVERIFY(shared.contains(m_w.uscc.toUtf8()));
+    const QByteArray original(shared.constData(), shared.size());
+    const QByteArray taken = call->takeBody();
+    QCOMPARE(taken, original);
+    QVERIFY(call->body().isEmpty());
+    QVERIFY(call->json().isEmpty());
+    QCOMPARE(shared.count('\0'), shared.size());
+    delete call;
 }
 
 QTEST_GUILESS_MAIN(TestKeyopsRenewal)

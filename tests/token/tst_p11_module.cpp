@@ -167,6 +167,53 @@ private Q_SLOTS:
         QVERIFY(c.isEmpty());
     }
 
+    // wipe() overwrites the shared data: a copy sharing it (a line edit's
+    // text, a kept QByteArray) reads as zeros afterwards, not the secret.
+    void wipeOverwritesSharedData()
+    {
+        QByteArray bytes = QByteArray("87654321").repeated(2);
+        const QByteArray sharer = bytes;
+        QVERIFY(!sharer.isDetached());
+        wipe(bytes);
+        QVERIFY(bytes.isEmpty());
+        QCOMPARE(sharer.size(), 16);
+        QCOMPARE(sharer.count('\0'), 16);
+
+        QString text = QString::fromLatin1("13572468");
+        const QString sharedText = text;
+        SecureBuffer b = SecureBuffer::takeString(text);
+        QCOMPARE(b.size(), std::size_t(8));
+        QVERIFY(text.isEmpty());
+        QCOMPARE(sharedText.size(), 8);
+        QCOMPARE(sharedText.count(QChar(0)), 8);
+
+        QByteArray literal = QByteArrayLiteral("static");  // read-only data: released, not written
+        wipe(literal);
+        QVERIFY(literal.isEmpty());
+    }
+
+    void takeJsonString()
+    {
+        QByteArray json = " {\"id\": \"r-1\", \"nested\": {\"so_pin\": \"no\"}, \"list\": [1, \"so_pin\", {\"a\": [true, null]}], \"n\": -1.5e3,"
+                         " \"so_pin\" : \"87\\\"65\\\\4\\u0033\\u4e2d21\", \"after\": \"x\"} ";
+        QByteArray sharer = json;
+        SecureBuffer so = SecureBuffer::takeJsonString(json, "so_pin");
+        const QByteArray expected = QByteArray("87\"65\\43") + QStringLiteral("中").toUtf8() + "21";
+        QCOMPARE(QByteArray(reinterpret_cast<const char *>(so.data()), qsizetype(so.size())), expected);
+        QVERIFY(json.isEmpty());
+        QCOMPARE(sharer.count('\0'), sharer.size());  // the text itself was overwritten
+
+        QByteArray missing = "{\"id\": \"r-1\", \"nested\": {\"so_pin\": \"no\"}}";
+        QVERIFY(SecureBuffer::takeJsonString(missing, "so_pin").isEmpty());
+        QVERIFY(missing.isEmpty());
+        QByteArray notString = "{\"so_pin\": 12345678}";
+        QVERIFY(SecureBuffer::takeJsonString(notString, "so_pin").isEmpty());
+        QByteArray broken = "{\"so_pin\": \"1234";
+        QVERIFY(SecureBuffer::takeJsonString(broken, "so_pin").isEmpty());
+        QByteArray array = "[\"so_pin\", \"1234\"]";
+        QVERIFY(SecureBuffer::takeJsonString(array, "so_pin").isEmpty());
+    }
+
     void subjects()
     {
         auto s = CsrBuilder::parseSubject(QStringLiteral("/C=CN/O=北京某某（集团）有限公司/CN=张\\/三"));
