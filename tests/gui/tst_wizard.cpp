@@ -9,6 +9,8 @@
 
 #include "tst_wizard_support.h"
 
+#include <QApplication>
+#include <QFileDialog>
 #include <QJsonArray>
 #include <QLabel>
 #include <QTcpServer>
@@ -30,6 +32,7 @@ private Q_SLOTS:
     void submitListsProblemsAndJumps();
     void rejectedEditedAndResubmitted();
     void offlineSaveKeepsDraft();
+    void templateDownload();
 
 private:
     test::SandboxProcess &sandbox(bool payFirst) { return payFirst ? *m_payFirst : *m_reviewFirst; }
@@ -495,6 +498,78 @@ void TestWizard::offlineSaveKeepsDraft()
     QVERIFY(d->dirty);
     QVERIFY(d->serverId.isEmpty());
     QCOMPARE(d->json.value(QStringLiteral("order")).toObject().value(QStringLiteral("quantity")).toInt(), 3);
+}
+
+void TestWizard::templateDownload()
+{
+    QVERIFY(openSession(false));
+    ApplicationWizard w(*m_s.context);
+    w.show();
+    goToOrderPage(w, QStringLiteral("new"));
+    fillOrder(w, QStringLiteral("new"));
+    fillInvoice(w); // on to the scans
+    auto *status = child<QLabel>(&w, "templateStatusLabel");
+
+    // Answers the save dialog (a QFileDialog: it runs its own event loop) with `target`, or cancels it.
+    QString suggested;
+    auto answerSaveDialog = [&suggested](const QString &target) {
+        auto *timer = new QTimer;
+        timer->setInterval(20);
+        QObject::connect(timer, &QTimer::timeout, [timer, target, &suggested] {
+            auto *dialog = qobject_cast<QFileDialog *>(QApplication::activeModalWidget());
+            if (!dialog)
+                return;
+            timer->stop();
+            timer->deleteLater();
+            suggested = dialog->selectedFiles().value(0);
+            if (target.isEmpty()) {
+                dialog->reject();
+                return;
+            }
+            dialog->selectFile(target);
+            QMetaObject::invokeMethod(dialog, "accept"); // the Save button
+        });
+        timer->start();
+    };
+
+    // The file goes where the user chose, with the platform's bytes (".pdf" added to a name without it).
+    const QString target = m_dir.filePath(QStringLiteral("我的申请表.pdf"));
+    answerSaveDialog(m_dir.filePath(QStringLiteral("我的申请表")));
+    click(w, "applicationFormTemplateButton");
+    QVERIFY2(suggested.endsWith(QStringLiteral(".pdf")), qPrintable(suggested));
+    QTRY_VERIFY_WITH_TIMEOUT(status->text().contains(QDir::toNativeSeparators(target)), 30000);
+    QVERIFY(status->isVisible());
+    test::SandboxHttp http(sandbox(false));
+    QVERIFY(http.login(QStringLiteral("supplier")));
+    const auto expected = http.get(QStringLiteral("/api/v1/templates/application_form"));
+    QCOMPARE(expected.status, 200);
+    QVERIFY(expected.body.startsWith("%PDF"));
+    QFile saved(target);
+    QVERIFY(saved.open(QIODevice::ReadOnly));
+    QCOMPARE(saved.readAll(), expected.body);
+
+    // Cancelled: nothing is downloaded, the message stays.
+    const QString before = status->text();
+    answerSaveDialog(QString());
+    click(w, "authorizationLetterTemplateButton");
+    QCOMPARE(status->text(), before);
+
+    // The platform cannot be reached: a sentence naming the template, no file left behind.
+    QTcpServer closed;
+    QVERIFY(closed.listen(QHostAddress::LocalHost));
+    QUrl dead = m_reviewFirst->url();
+    dead.setPort(closed.serverPort());
+    closed.close();
+    m_s.client->setBaseUrl(dead);
+    PlatformClient::RetryPolicy quick;
+    quick.maxAttempts = 1;
+    m_s.client->setRetryPolicy(quick);
+    const QString failed = m_dir.filePath(QStringLiteral("letter.pdf"));
+    answerSaveDialog(failed);
+    click(w, "authorizationLetterTemplateButton");
+    QTRY_VERIFY_WITH_TIMEOUT(status->text() != before && !status->text().endsWith(QStringLiteral("…")), 60000);
+    QVERIFY2(status->text().contains(QStringLiteral("authorisation letter template")), qPrintable(status->text()));
+    QVERIFY(!QFile::exists(failed));
 }
 
 QTEST_MAIN(TestWizard)

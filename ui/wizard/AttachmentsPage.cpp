@@ -7,6 +7,7 @@
 #include "core/store/LocalStore.h"
 #include "ui/ApplicationWizard.h"
 #include "ui/ClientContext.h"
+#include "ui/Log.h"
 #include "ui/wizard/AttachmentRow.h"
 
 #include <QDir>
@@ -279,20 +280,50 @@ void AttachmentsPage::begin(const LocalAttachment &record)
 
 void AttachmentsPage::downloadTemplate(const QString &name)
 {
-    const QString dir = QStandardPaths::writableLocation(QStandardPaths::DownloadLocation);
-    const QString suggested = QDir(dir).filePath(name == QLatin1String("application_form") ? tr("CA application form.pdf")
-                                                                                         : tr("Authorisation letter.pdf"));
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save the template"), suggested, tr("PDF (*.pdf)"));
-    if (path.isEmpty())
+    const bool form = name == QLatin1String("application_form");
+    QString dir = QStandardPaths::writableLocation(QStandardPaths::DownloadLocation);
+    if (dir.isEmpty() || !QDir(dir).exists())
+        dir = QDir::homePath();
+    const QString suggested = QDir(dir).filePath(form ? tr("CA application form.pdf") : tr("Authorisation letter.pdf"));
+    QFileDialog dialog(this, form ? tr("Save the application form template") : tr("Save the authorisation letter template"),
+                       suggested, tr("PDF (*.pdf)"));
+    dialog.setObjectName(QStringLiteral("templateSaveDialog"));
+    dialog.setAcceptMode(QFileDialog::AcceptSave);
+    dialog.setDefaultSuffix(QStringLiteral("pdf")); // "申请表" is saved as "申请表.pdf"
+    dialog.selectFile(suggested);
+    if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty())
         return;
-    m_ui->templateStatusLabel->setText(tr("Downloading the template…"));
+    const QString path = dialog.selectedFiles().constFirst();
+    setTemplateStatus(form ? tr("Downloading the application form template…") : tr("Downloading the authorisation letter template…"),
+                      false);
+    m_ui->applicationFormTemplateButton->setEnabled(false);
+    m_ui->authorizationLetterTemplateButton->setEnabled(false);
     PlatformCall *call = m_wizard->context().client().downloadTemplate(name, path);
-    connect(call, &PlatformCall::finished, this, [this, call, path] {
+    connect(call, &PlatformCall::finished, this, [this, call, path, form] {
         call->deleteLater();
-        m_ui->templateStatusLabel->setText(call->ok() ? tr("The template was saved as %1. Print it, fill it in, stamp it and upload the scan.")
-                                                            .arg(QDir::toNativeSeparators(path))
-                                                      : call->error().userMessage);
+        m_ui->applicationFormTemplateButton->setEnabled(true);
+        m_ui->authorizationLetterTemplateButton->setEnabled(true);
+        const QString shown = QDir::toNativeSeparators(path);
+        if (call->ok()) {
+            setTemplateStatus(form ? tr("The application form template was saved as %1. Print it, fill it in, stamp it "
+                                        "and upload the scan below.").arg(shown)
+                                   : tr("The authorisation letter template was saved as %1. Print it, fill it in, "
+                                        "stamp it and upload the scan below.").arg(shown),
+                              false);
+            return;
+        }
+        qCWarning(lcUi) << "template" << (form ? "application_form" : "authorization_letter") << "not saved:"
+                        << call->error().detail << call->error().requestId;
+        setTemplateStatus(form ? tr("The application form template could not be downloaded: %1").arg(call->error().userMessage)
+                               : tr("The authorisation letter template could not be downloaded: %1").arg(call->error().userMessage),
+                          true);
     });
+}
+
+void AttachmentsPage::setTemplateStatus(const QString &text, bool problem)
+{
+    m_ui->templateStatusLabel->setText(text);
+    m_ui->templateStatusLabel->setStyleSheet(problem ? QStringLiteral("QLabel { color: #b3261e; }") : QString());
 }
 
 } // namespace ca::ui

@@ -50,6 +50,7 @@ private:
     void begin(const LocalAttachment &record);
     void resumeUnfinished();
     void downloadTemplate(const QString &name);
+    void setTemplateStatus(const QString &text, bool problem);
 
     std::unique_ptr<Ui::WizardAttachmentsPage> m_ui;
     QHash<AttachmentCategory, AttachmentRow *> m_rows;
