@@ -238,6 +238,10 @@ void Shim::applyPinFlagsLocked(const std::string &serial, CK_FLAGS &flags)
         flags |= CKF_PROTECTED_AUTHENTICATION_PATH;
     if (config.pinToBeChanged)
         flags |= CKF_USER_PIN_TO_BE_CHANGED;
+    if (config.soPinFlags) {
+        flags &= ~(CKF_SO_PIN_COUNT_LOW | CKF_SO_PIN_FINAL_TRY | CKF_SO_PIN_LOCKED);
+        flags |= config.soPinFlags;
+    }
     if (config.maxPinTries == 0)
         return;
     flags &= ~(CKF_USER_PIN_COUNT_LOW | CKF_USER_PIN_FINAL_TRY | CKF_USER_PIN_LOCKED);

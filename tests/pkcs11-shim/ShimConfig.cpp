@@ -290,6 +290,23 @@ bool ShimConfig::parse(const std::string &text, ShimConfig &out, std::string &er
             }
         } else if (key == "pin_to_be_changed") {
             ok = readBool(value, "pin_to_be_changed", c.pinToBeChanged, error);
+        } else if (key == "so_pin_state") {
+            std::string state;
+            ok = readString(value, "so_pin_state", state, error);
+            if (ok) {
+                if (state == "ok")
+                    c.soPinFlags = 0;
+                else if (state == "count_low")
+                    c.soPinFlags = CKF_SO_PIN_COUNT_LOW;
+                else if (state == "final_try")
+                    c.soPinFlags = CKF_SO_PIN_COUNT_LOW | CKF_SO_PIN_FINAL_TRY;
+                else if (state == "locked")
+                    c.soPinFlags = CKF_SO_PIN_LOCKED;
+                else {
+                    error = "\"so_pin_state\" must be ok, count_low, final_try or locked";
+                    ok = false;
+                }
+            }
         } else if (key == "hide_public_keys") {
             ok = readBool(value, "hide_public_keys", c.hidePublicKeys, error);
         } else if (key == "pin_pad") {

@@ -31,6 +31,7 @@ struct ShimConfig
     std::vector<ShimFault> faults;
     std::vector<ShimSlow> slow;
     bool pinToBeChanged = false;     // CKF_USER_PIN_TO_BE_CHANGED in token info
+    CK_FLAGS soPinFlags = 0;         // "so_pin_state": CKF_SO_PIN_COUNT_LOW / _FINAL_TRY / _LOCKED in token info
     bool hidePublicKeys = false;     // C_FindObjects never returns CKO_PUBLIC_KEY objects (keys that keep none)
     bool pinPad = false;
     std::string pinPadPin;

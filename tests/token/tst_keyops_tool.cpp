@@ -44,6 +44,7 @@ private Q_SLOTS:
     void renewRefusesANewKeyForARenewal();
     void pinResetWrongSoPin();
     void pinResetOnAPinPadKey();
+    void pinResetRefusedOnSoFinalTry();
 
 private:
     QStringList platform() const
@@ -65,7 +66,12 @@ private:
     Run finish(QProcess &p)
     {
         Run r;
-        if (!p.waitForStarted(30000) || !p.waitForFinished(240000))
+        // (the process may have ended already: waitForStarted() is false then)
+        if (p.state() == QProcess::Starting && !p.waitForStarted(30000))
+            return r;
+        if (p.state() != QProcess::NotRunning && !p.waitForFinished(240000))
+            return r;
+        if (p.error() == QProcess::FailedToStart)
             return r;
         r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
         r.out = p.readAllStandardOutput();
@@ -313,6 +319,23 @@ void TestKeyopsTool::pinResetOnAPinPadKey()
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     QVERIFY(pinWorks(t, kNewPin));  // SoftHSM directly
     QVERIFY(!pinWorks(t, kPin));
+}
+
+// The key says its SO PIN is on its final try: no code is requested and
+// nothing is tried (one mismatch would lock the key for good).
+void TestKeyopsTool::pinResetRefusedOnSoFinalTry()
+{
+    const TokenSetup t = resetToken(QStringLiteral("reset-final"));
+    QVERIFY(!t.serial.isEmpty());
+    QVERIFY(m_w.hsm.setTokenPresent(true));
+    QVERIFY(m_w.hsm.writeShimConfig(QJsonObject{{QStringLiteral("so_pin_state"), QStringLiteral("final_try")}}));
+    const int outbox = outboxSize();
+    const Run r = pinReset(t, [](const QString &code) { return code; });
+    QVERIFY(m_w.hsm.writeShimConfig());
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(QLatin1String("only one try left")) && r.err.contains(QLatin1String("Call the CA centre")), qPrintable(r.err));
+    QCOMPARE(outboxSize(), outbox);  // no code was sent
+    QVERIFY(pinWorks(t, kPin));
 }
 
 QTEST_GUILESS_MAIN(TestKeyopsTool)

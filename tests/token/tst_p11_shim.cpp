@@ -149,6 +149,54 @@ private Q_SLOTS:
         QVERIFY(!PinStates::soWarning(PinState::FinalTry).isEmpty());
     }
 
+    // PIN reset: an SO PIN on its final try or locked is refused before any
+    // login (its own kind and sentence); on a PIN-pad key the SO PIN and the
+    // new PIN given are sent (the pad's SO PIN here is wrong on purpose); a
+    // pad that refuses them gets its own sentence.
+    void pinResetSoStatesAndPinPad()
+    {
+        const QString label = newToken(QStringLiteral("soreset"));
+        QVERIFY(!label.isEmpty());
+        const TokenRef ref{{}, label, {}};
+        for (const QString &state : {QStringLiteral("final_try"), QStringLiteral("locked")}) {
+            writeConfig(QJsonObject{{QStringLiteral("so_pin_state"), state},
+                                    {QStringLiteral("trace_file"), QString(m_hsm.dir() + QStringLiteral("/so-trace.txt"))}});
+            QFile::remove(m_hsm.dir() + QStringLiteral("/so-trace.txt"));
+            auto tm = manager();
+            QVERIFY(tm);
+            Status s = tm->resetPin(ref, pin(kSo), pin(QStringLiteral("24682468")));
+            QVERIFY(!s);
+            QCOMPARE(s.error().kind(), ErrorKind::SoPinLocked);
+            QVERIFY(s.error().userMessage().contains(QLatin1String("CA centre")));
+            QFile trace(m_hsm.dir() + QStringLiteral("/so-trace.txt"));
+            QVERIFY(trace.open(QIODevice::ReadOnly));
+            QVERIFY2(!trace.readAll().contains("C_Login"), qPrintable(state));  // nothing was tried
+        }
+        writeConfig({{QStringLiteral("pin_pad"), true}, {QStringLiteral("pin_pad_pin"), kPin}, {QStringLiteral("pin_pad_so_pin"), QStringLiteral("00000000")}});
+        {
+            auto tm = manager();
+            QVERIFY(tm->findToken(ref)->protectedAuthPath);
+            Status s = tm->resetPin(ref, pin(kSo), pin(QStringLiteral("24682468")));
+            QVERIFY2(s, qPrintable(s ? QString() : s.error().logText()));
+        }
+        bool ok = false;
+        m_hsm.listObjects(label, QStringLiteral("24682468"), QString(), &ok);  // SoftHSM directly
+        QVERIFY(ok);
+        writeConfig({{QStringLiteral("pin_pad"), true}, {QStringLiteral("pin_pad_pin"), kPin},
+                     {QStringLiteral("faults"), QJsonArray{QJsonObject{{QStringLiteral("function"), QStringLiteral("C_Login")},
+                                                                      {QStringLiteral("rv"), QStringLiteral("CKR_ARGUMENTS_BAD")}}}}});
+        {
+            auto tm = manager();
+            Status s = tm->resetPin(ref, pin(kSo), pin(QStringLiteral("13571357")));
+            QVERIFY(!s);
+            QCOMPARE(s.error().kind(), ErrorKind::PinPadRefused);
+            QCOMPARE(s.error().ckrName(), QStringLiteral("CKR_ARGUMENTS_BAD"));
+            QVERIFY(s.error().userMessage().contains(QLatin1String("PIN pad")));
+        }
+        m_hsm.listObjects(label, QStringLiteral("24682468"), QString(), &ok);
+        QVERIFY(ok);  // unchanged
+    }
+
     void pinPad()
     {
         const QString label = newToken(QStringLiteral("pad"));
