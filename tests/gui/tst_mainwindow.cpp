@@ -20,9 +20,16 @@
 #include "ui/MainWindow.h"
 #include "ui/MessageSeam.h"
 #include "ui/StatusNotifier.h"
+#include "ui/ApplicationWizard.h"
+#include "ui/wizard/PaymentDialog.h"
+#include "ui/wizard/PaymentWidget.h"
+#include "ui/wizard/WizardPageBase.h"
+#include "core/platform/PaymentController.h"
 
 #include <QHeaderView>
+#include <QCheckBox>
 #include <QJsonArray>
+#include <QRadioButton>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -54,6 +61,8 @@ private Q_SLOTS:
     void submitIncompleteOpensWizard();
     void approvalIsNotified();
     void offlineBanner();
+    void payOpensThePaymentDirectly();
+    void problemsOpenTheWizardAtTheFirst();
     void columnsShowWholeTexts(); // last: installs the zh_CN catalogue
 
 private:
@@ -486,6 +495,71 @@ void TestMainWindow::offlineBanner()
     QTRY_VERIFY_WITH_TIMEOUT(m_window->refreshCount() > count, 30000);
     QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible(), 10000);
     QCOMPARE(m_window->model()->rowCount(), rows);
+}
+
+// Review-first: Pay on an approved application in CA 支付 opens the payment window (PaymentDialog) for
+// it, not the wizard; paying there through the sandbox moves the row to 已支付.
+void TestMainWindow::payOpensThePaymentDirectly()
+{
+    const QString id = create(test::sampleApplication(QStringLiteral("new")));
+    uploadRequired(id, ApplicationKind::New);
+    submitViaApi(id);
+    admin({QStringLiteral("approve"), id});
+    m_window = std::make_unique<MainWindow>(*m_context); // the program's own opener
+    m_window->show();
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->refreshCount() >= 1, 30000);
+    auto *mainTabs = m_window->findChild<QTabWidget *>(QStringLiteral("mainTabs"));
+    mainTabs->setCurrentWidget(m_window->findChild<QWidget *>(QStringLiteral("paymentsTab")));
+    auto *payment = m_window->findChild<QTabBar *>(QStringLiteral("paymentTabBar"));
+    payment->setCurrentIndex(0); // 未支付
+    QVERIFY(m_window->selectApplication(id));
+    QVERIFY(button("payButton")->isEnabled());
+    QTest::mouseClick(button("payButton"), Qt::LeftButton);
+    PaymentDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = m_window->findChild<PaymentDialog *>()) && dialog->isVisible());
+    QVERIFY(!m_window->findChild<ApplicationWizard *>());
+    PaymentWidget *pay = dialog->paymentWidget();
+    pay->setOpensCashier(false);
+    QTRY_COMPARE_WITH_TIMEOUT(pay->applicationId(), id, 30000);
+    QVERIFY(!pay->isPaid());
+    pay->findChild<QCheckBox *>(QStringLiteral("nonRefundCheck"))->setChecked(true);
+    pay->findChild<QRadioButton *>(QStringLiteral("channelBankRadio"))->setChecked(true);
+    pay->findChild<QPushButton *>(QStringLiteral("payButton"))->click();
+    QTRY_VERIFY_WITH_TIMEOUT(!pay->controller()->orderNo().isEmpty(), 30000);
+    admin({QStringLiteral("pay"), pay->controller()->orderNo()});
+    QTRY_VERIFY_WITH_TIMEOUT(pay->isPaid(), 60000);
+    QTRY_VERIFY_WITH_TIMEOUT(keysInView(payment, 1, m_window->findChild<QTableView *>(QStringLiteral("paymentsTable"))).contains(id),
+                             30000);
+}
+
+// Submit on an application with problems: after the list of problems, the wizard opens at the page of the
+// first one with its field focused (not at the notice or the kind page).
+void TestMainWindow::problemsOpenTheWizardAtTheFirst()
+{
+    QJsonObject body = test::sampleApplication(QStringLiteral("new"));
+    body.remove(QStringLiteral("invoice"));
+    const QString id = create(body);
+    QVERIFY(!id.isEmpty());
+    m_window = std::make_unique<MainWindow>(*m_context);
+    m_window->show();
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->refreshCount() >= 1, 30000);
+    QVERIFY(m_window->selectApplication(id));
+    m_seam.answers = {true}; // "Open it in the wizard at the first problem?"
+    QTest::mouseClick(button("submitButton"), Qt::LeftButton);
+    ApplicationWizard *wizard = nullptr;
+    QTRY_VERIFY((wizard = m_window->findChild<ApplicationWizard *>()) && wizard->isVisible());
+    QTRY_VERIFY_WITH_TIMEOUT(wizard->isLoaded(), 30000);
+    QTRY_COMPARE(wizard->currentId(), int(ApplicationWizard::InvoicePageId));
+    const QList<FieldError> problems = wizard->problems(ValidationPurpose::Submit);
+    QVERIFY(!problems.isEmpty());
+    QCOMPARE(problems.first().step, WizardStep::Invoice);
+    auto *page = qobject_cast<WizardPageBase *>(wizard->currentPage());
+    QWidget *field = page ? page->widgetForPath(problems.first().path) : nullptr;
+    QVERIFY2(field, qPrintable(problems.first().path));
+    QWidget *focused = wizard->focusWidget();
+    QVERIFY2(focused && (focused == field || field->isAncestorOf(focused)),
+             qPrintable(problems.first().path + QLatin1String(" / ") + (focused ? focused->objectName() : QString())));
+    wizard->close();
 }
 
 // Every column of both lists shows its whole header and every value in it (no "审核…") at the default
