@@ -53,6 +53,7 @@ private Q_SLOTS:
     void issuedElsewhereIsInstalled();
     void tokenWithoutPublicKeyObjects();
     void takeBodyWipesTheCallsCopy();
+    void lostAnswerReplayedByRetry();
 
 private:
     void connectClient();
@@ -807,6 +808,50 @@ void TestKeyopsRenewal::takeBodyWipesTheCallsCopy()
     QVERIFY(call->json().isEmpty());
     QCOMPARE(shared.count('\0'), shared.size());
     delete call;
+}
+
+// The same lost answer with no automatic retries in PlatformClient: the job
+// fails at Submit (network), and RenewalJob::retry() re-sends the same CSR
+// with the same Idempotency-Key; the platform replays, nothing is issued twice.
+void TestKeyopsRenewal::lostAnswerReplayedByRetry()
+{
+    TokenSetup t;
+    QString id;
+    QVERIFY(setUp(QStringLiteral("lost2"), QStringLiteral("renewal"), &t, &id));
+    const QString faults = m_hsm.writeFile(QStringLiteral("faults-retry.json"),
+                                           QJsonDocument(QJsonArray{QJsonObject{{QStringLiteral("route"), QStringLiteral("POST /api/v1/applications/{id}/csr")},
+                                                                                {QStringLiteral("drop_after_bytes"), 10},
+                                                                                {QStringLiteral("times"), 3}}})
+                                               .toJson());
+    // three drops: Qt's HTTP layer itself re-sends a request whose connection
+    // closed before the answer (two more times), so the job sees the failure
+    m_w.sandbox->setExtraArgs(m_w.sandboxArgs({QStringLiteral("--faults"), faults}));
+    QVERIFY2(m_w.sandbox->restart(), qPrintable(m_w.sandbox->lastError()));
+    m_w.http->rebase(*m_w.sandbox);
+    QVERIFY(m_w.http->login(QStringLiteral("supplier")));
+    connectClient();
+    m_client->setRetryPolicy(PlatformClient::RetryPolicy{1, std::chrono::milliseconds(50), std::chrono::milliseconds(200)});
+
+    RenewalJob job(*m_client, *m_service);
+    QVERIFY(prepare(job, options(id, t)));
+    RenewalJob::Outcome o = run(job);
+    QVERIFY(!o.ok);
+    QCOMPARE(o.failedStep, RenewalJob::Step::Submit);
+    QVERIFY(o.networkError);
+    QVERIFY(o.canRetry);
+    QCOMPARE(issuedFor(id), 1);  // issued, the answer lost
+    QCOMPARE(certificatesWithId(t, kKeyId), QList<QByteArray>{t.certDer});
+
+    QList<RenewalJob::Step> steps;
+    connect(&job, &RenewalJob::stepChanged, this, [&steps](RenewalJob::Step s) { steps.append(s); });
+    o = run(job, true);
+    QVERIFY2(o.ok, qPrintable(o.message + QLatin1Char(' ') + o.detail));
+    QCOMPARE(steps.value(0), RenewalJob::Step::Submit);  // no new CSR
+    QVERIFY(!steps.contains(RenewalJob::Step::Csr));
+    QCOMPARE(issuedFor(id), 1);
+    QCOMPARE(certificatesWithId(t, kKeyId), QList<QByteArray>{o.newCertificate.der});
+    QCOMPARE(m_w.sandbox->queryInt(QStringLiteral("SELECT COUNT(*) FROM idempotency_keys WHERE key = ?"), {job.idempotencyKey()}), 1);
+    m_client->setRetryPolicy(PlatformClient::RetryPolicy{});
 }
 
 QTEST_GUILESS_MAIN(TestKeyopsRenewal)
