@@ -463,7 +463,8 @@ QString MainWindow::writeToKeyBlocker(const Application &app) const
         return tr("The application must be approved before its certificate can be written to the USB key.");
     if (app.handlingStatus == HandlingStatus::Done) {
         // Issued: writable until its certificate is on a key (an install may have been interrupted).
-        if (!app.certificate || app.certificate->serial.isEmpty())
+        // (an issued certificate names its serial and validity; without them there is nothing to write)
+        if (!app.certificate || app.certificate->serial.isEmpty() || !app.certificate->notAfter.isValid())
             return tr("The certificate of this application has already been written to the key.");
         const QString serial = normalSerial(app.certificate->serial);
         const QList<p11::TokenContents> tokens = m_tokenPanel->tokens();
@@ -471,12 +472,11 @@ QString MainWindow::writeToKeyBlocker(const Application &app) const
             for (const p11::CertificateInfo &cert : t.certificates)
                 if (normalSerial(cert.serialHex) == serial)
                     return tr("The certificate of this application is already on USB key %1.").arg(t.token.serial);
-        if (app.certificate->notAfter.isValid() && app.certificate->notAfter < QDateTime::currentDateTimeUtc())
+        if (app.certificate->notAfter < QDateTime::currentDateTimeUtc())
             return tr("The certificate of this application has expired; apply for a renewal instead.");
         for (const p11::TokenContents &t : tokens)
             for (const p11::CertificateInfo &cert : t.certificates)
-                if (TokenPanel::isOwnCertificate(cert) && app.certificate->notAfter.isValid()
-                    && cert.notAfter >= app.certificate->notAfter
+                if (TokenPanel::isOwnCertificate(cert) && cert.notAfter >= app.certificate->notAfter
                     && (cert.organization == app.organization.name || t.token.serial == app.certificate->tokenSerial))
                     return tr("USB key %1 already holds a newer certificate of this unit than the one of this "
                               "application.")

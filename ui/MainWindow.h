@@ -74,9 +74,17 @@ public:
     // The "我的证书" page, for the token panel to fill.
     QWidget *keysPage() const;
     TokenPanel *tokenPanel() const { return m_tokenPanel; }
-    // The renewal/change application of the unit whose certificate can be written to a key now
-    // (approved and settled: handling "processing"); the one naming `tokenSerial` first. nullptr if none.
+    // The renewal/change application of the unit whose certificate can be written to a key now (approved
+    // and settled: handling "processing"; or "done" — issued — while its certificate is on no inserted key,
+    // e.g. after an interrupted install); the one naming `tokenSerial` first. nullptr if none.
     const Application *writableRenewal(const QString &tokenSerial = QString()) const;
+    // Why the certificate of `app` cannot be written to a key now; "" when it can (写入CA锁).
+    QString writeToKeyBlocker(const Application &app) const;
+    // The renewal/change application of the unit still open (draft, pending review, unpaid, approved but
+    // unpaid): Renew opens it instead of starting a second one. The one naming `tokenSerial` first; nullptr if none.
+    const ApplicationRow *openRenewal(const QString &tokenSerial = QString()) const;
+    // True while a certificate is being written to a key or a PIN being reset (the window does not close then).
+    bool isKeyBusy() const;
 
     // True while a list request is running.
     bool isRefreshing() const { return m_listCall; }

@@ -18,6 +18,9 @@
 #include <QTableWidget>
 #include <QTimer>
 
+#include <openssl/x509.h>
+#include <openssl/x509v3.h>
+
 #include <algorithm>
 
 namespace ca::ui {
@@ -29,18 +32,51 @@ using p11::TokenResult;
 namespace {
 enum Column { ColUnit, ColHolder, ColUscc, ColIssuer, ColFrom, ColUntil, ColDays, ColumnCount };
 
-int soonestDaysLeft(const TokenContents &c, bool *any)
+bool sameUnit(const p11::CertificateInfo &a, const p11::CertificateInfo &b)
 {
-    int best = 0;
-    *any = false;
-    for (const auto &cert : c.certificates) {
-        if (!*any || cert.daysLeft < best)
-            best = cert.daysLeft;
-        *any = true;
-    }
-    return best;
+    if (!a.uscc.isEmpty() && !b.uscc.isEmpty())
+        return a.uscc == b.uscc;
+    return a.organization == b.organization;
 }
 } // namespace
+
+bool TokenPanel::isEndEntity(const p11::CertificateInfo &certificate)
+{
+    if (certificate.keyUsage & p11::KuKeyCertSign)
+        return false;
+    const unsigned char *p = reinterpret_cast<const unsigned char *>(certificate.der.constData());
+    X509 *x = d2i_X509(nullptr, &p, long(certificate.der.size()));
+    if (!x)
+        return true;  // unreadable DER: judged by the key usage alone
+    const bool ca = X509_check_ca(x) != 0;
+    X509_free(x);
+    return !ca;
+}
+
+bool TokenPanel::isOwnCertificate(const p11::CertificateInfo &certificate)
+{
+    return certificate.hasPrivateKey && isEndEntity(certificate);
+}
+
+QList<p11::CertificateInfo> TokenPanel::currentCertificates(const TokenContents &contents)
+{
+    QList<p11::CertificateInfo> own;
+    for (const auto &cert : contents.certificates)
+        if (isOwnCertificate(cert))
+            own << cert;
+    QList<p11::CertificateInfo> current;
+    for (const auto &cert : std::as_const(own)) {
+        const bool superseded = std::any_of(own.cbegin(), own.cend(), [&](const p11::CertificateInfo &other) {
+            return other.serialHex != cert.serialHex && !other.isExpired() && other.notAfter > cert.notAfter
+                && sameUnit(other, cert);
+        });
+        if (!superseded)
+            current << cert;
+    }
+    std::stable_sort(current.begin(), current.end(),
+                     [](const p11::CertificateInfo &a, const p11::CertificateInfo &b) { return a.daysLeft < b.daysLeft; });
+    return current;
+}
 
 TokenPanel::TokenPanel(ClientContext &context, QWidget *parent)
     : QWidget(parent), m_context(context), m_ui(std::make_unique<Ui::TokenPanel>())
@@ -75,17 +111,11 @@ TokenPanel::TokenPanel(ClientContext &context, QWidget *parent)
         const auto t = currentToken();
         if (!t)
             return;
-        QString certSerial;
-        int best = 0;
-        bool any = false;
-        for (const auto &cert : t->certificates) {
-            if (!any || cert.daysLeft < best) {
-                best = cert.daysLeft;
-                certSerial = cert.serialHex;
-            }
-            any = true;
-        }
-        Q_EMIT renewRequested(t->token.identity(), certSerial);
+        // the certificate that expires first among the unit's own current ones (never a CA certificate)
+        const QList<p11::CertificateInfo> current = currentCertificates(*t);
+        if (current.isEmpty())
+            return;
+        Q_EMIT renewRequested(t->token.identity(), current.first().serialHex);
     });
     connect(m_ui->changePinButton, &QPushButton::clicked, this, [this] {
         Q_EMIT changePinRequested(currentSerial());
@@ -221,10 +251,16 @@ void TokenPanel::onRemoved(const p11::TokenInfo &token)
 
 QString TokenPanel::unitName(const TokenContents &contents)
 {
-    for (const auto &cert : contents.certificates) {
+    QList<p11::CertificateInfo> current = currentCertificates(contents);
+    // the newest own certificate names the unit (after a change it carries the new name)
+    std::stable_sort(current.begin(), current.end(),
+                     [](const p11::CertificateInfo &a, const p11::CertificateInfo &b) { return a.notAfter > b.notAfter; });
+    for (const auto &cert : std::as_const(current))
         if (!cert.organization.isEmpty())
             return cert.organization;
-    }
+    for (const auto &cert : contents.certificates)
+        if (!cert.organization.isEmpty() && isEndEntity(cert))
+            return cert.organization;
     return contents.token.label;
 }
 
@@ -451,10 +487,20 @@ void TokenPanel::showToken(const QString &serial)
         table->item(row, ColDays)->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
     }
 
-    bool anyCert = false;
-    const int days = soonestDaysLeft(*c, &anyCert);
+    // only the unit's own current certificates warn (not CA certificates, not ones without their key on
+    // this key, not one kept after a change with a new key)
+    const QList<p11::CertificateInfo> current = currentCertificates(*c);
+    const bool anyCert = !current.isEmpty();
+    const int days = anyCert ? current.first().daysLeft : 0;
+    const bool anyEndEntity = std::any_of(c->certificates.cbegin(), c->certificates.cend(),
+                                          [](const p11::CertificateInfo &cert) { return isEndEntity(cert); });
     QString level;
-    if (!anyCert) {
+    if (!anyCert && anyEndEntity) {
+        m_ui->expiryLabel->setText(tr("No certificate on this key has its key pair on the key, so it cannot be "
+                                      "renewed here. Apply for a new certificate, or insert the key that holds the key "
+                                      "pair."));
+        level = QStringLiteral("nokey");
+    } else if (!anyCert) {
         m_ui->expiryLabel->setText(tr("There is no certificate on this key. Apply for a certificate, "
                                       "or register a certificate you already have once it is on the key."));
         level = QStringLiteral("none");
@@ -478,8 +524,11 @@ void TokenPanel::showToken(const QString &serial)
                                          : QString());
 
     m_ui->renewButton->setEnabled(anyCert);
+    m_ui->renewButton->setToolTip(anyCert ? QString()
+                                          : tr("There is no certificate of your unit with its key pair on this key to "
+                                               "renew."));
     m_ui->renewButton->setDefault(anyCert && days <= HintDays && info.pinState != PinState::Locked);
-    m_ui->registerCaButton->setEnabled(anyCert);
+    m_ui->registerCaButton->setEnabled(anyEndEntity);
     const bool pinUsable = p11::PinStates::canAskForPin(info.pinState);
     m_ui->changePinButton->setEnabled(pinUsable);
     m_ui->changePinButton->setToolTip(pinUsable ? QString()

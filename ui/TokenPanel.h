@@ -57,8 +57,17 @@ public:
     bool isScanning() const { return m_pending > 0 || m_listing; }
     int scanCount() const { return m_scanCount; }
 
-    // The unit name shown for a key: the organisation of its first certificate, else its label.
+    // The unit name shown for a key: the organisation of its current own certificate (see
+    // currentCertificates), else of any end-entity certificate, else its label.
     static QString unitName(const p11::TokenContents &contents);
+    // An end-entity certificate (not a CA certificate: no basicConstraints CA, no keyCertSign).
+    static bool isEndEntity(const p11::CertificateInfo &certificate);
+    // An end-entity certificate whose key pair is on the key: one the unit signs with.
+    static bool isOwnCertificate(const p11::CertificateInfo &certificate);
+    // The certificates of a key that expiry warnings, Renew and the unit name consider: its own certificates
+    // (isOwnCertificate) except one kept after a change or renewal with a new key, i.e. when a newer, still
+    // valid own certificate of the same unit (USCC, else unit name) is on the key. Soonest expiry first.
+    static QList<p11::CertificateInfo> currentCertificates(const p11::TokenContents &contents);
 
     // Opens the PIN change dialog for the key shown (window-modal, not blocking); nullptr without a key.
     PinChangeDialog *openPinChange();

@@ -111,11 +111,16 @@ void TestTokenRegister::initTestCase()
                                                         SoftHsmFixture::chineseSubject(), 300);
     QVERIFY(!otherCert.isEmpty());
     QVERIFY(m_hsm.writeCertificate(kOtherLabel, kPin, otherCert, QStringLiteral("d1"), QStringLiteral("证书")));
-    // and, on the same key, a self-signed certificate naming the supplier: no CA the platform trusts issued it
+    // and, on the same key, a self-signed end-entity certificate naming the supplier: no CA the platform
+    // trusts issued it
     bool ok = false;
     const QString uscc = toktest::supplierUscc();
+    const QString config = m_hsm.writeFile(QStringLiteral("self.cnf"),
+                                           "[req]\ndistinguished_name = dn\n[dn]\n[ee]\n"
+                                           "basicConstraints = critical,CA:FALSE\nkeyUsage = critical,digitalSignature\n");
     m_hsm.run(QStringLiteral("openssl"),
-              {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"),
+              {QStringLiteral("req"), QStringLiteral("-config"), config, QStringLiteral("-extensions"), QStringLiteral("ee"),
+               QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"),
                QStringLiteral("-nodes"), QStringLiteral("-keyout"), m_hsm.dir() + QStringLiteral("/self.key"),
                QStringLiteral("-outform"), QStringLiteral("DER"), QStringLiteral("-out"),
                m_hsm.dir() + QStringLiteral("/self.der"), QStringLiteral("-days"), QStringLiteral("100"),
@@ -127,6 +132,8 @@ void TestTokenRegister::initTestCase()
     QVERIFY(self.open(QIODevice::ReadOnly));
     m_selfSigned = self.readAll();
     QVERIFY(m_hsm.writeCertificate(kOtherLabel, kPin, m_selfSigned, QStringLiteral("d2"), QStringLiteral("自签名证书")));
+    // and the CA's own certificate (as keys often carry the root): never offered for registration
+    QVERIFY(m_hsm.writeCertificate(kOtherLabel, kPin, m_hsm.caCertificateDer(), QStringLiteral("ca"), QStringLiteral("根证书")));
     QVERIFY(m_hsm.writeShimConfig());
     QVERIFY(m_hsm.setTokenPresent(true));
 }
@@ -260,8 +267,11 @@ void TestTokenRegister::untrustedCertificateIsRefused()
 {
     RegisterCaDialog *dialog = openDialog(m_otherSerial);
     QVERIFY(dialog);
-    // two certificates on this key: the one in use (longest valid) is chosen, the other can be picked
+    // three certificates on this key, two of them end-entity: the CA certificate is not listed; the one in
+    // use (its key pair on the key, valid) is chosen, the other can be picked
     QCOMPARE(dialog->certificates().size(), qsizetype(2));
+    for (const auto &cert : dialog->certificates())
+        QVERIFY(cert.der != m_hsm.caCertificateDer());
     auto *certs = in<QComboBox>(dialog, "certificateCombo");
     QVERIFY(certs->isVisible());
     QCOMPARE(in<QLabel>(dialog, "unitValue")->text(), SoftHsmFixture::organisation());

@@ -11,13 +11,23 @@
 //  - a new key pair: the warning must be acknowledged before anything is written;
 //  - a locked PIN: shown as locked, the PIN reset offered;
 //  - Renew on the panel: an approved renewal opens the dialog, none opens the
-//    wizard with the renewal kind preselected.
+//    wizard with the renewal kind preselected; a renewal under way (draft,
+//    pending, approved but unpaid) is opened instead of a second one;
+//  - an install interrupted after the platform issued (application "done"):
+//    写入CA锁 stays enabled, a new dialog only installs (no second issue), the
+//    main window does not close while the key is written;
+//  - a wrong PIN: the Retry page shows the PIN state; locked -> no Retry, the
+//    reset offered there;
+//  - the wrong key inserted on Retry: the key expected is named.
+// The certificate on the key is compared by its DER (read with pkcs11-tool on
+// SoftHSM) with the old and the new certificate.
 #include "tst_token_commands.h"
 #include "tst_token_support.h"
 
 #include "keyops/RenewalJob.h"
 #include "pkcs11/PinStates.h"
 #include "pkcs11/TokenCommand.h"
+#include "ui/ApplicationDetailsDialog.h"
 #include "ui/ApplicationWizard.h"
 #include "ui/MainWindow.h"
 #include "ui/TokenPanel.h"
@@ -33,6 +43,7 @@
 #include <QRadioButton>
 #include <QSignalSpy>
 #include <QTabBar>
+#include <QTabWidget>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -59,10 +70,14 @@ private Q_SLOTS:
     void cleanup();
     void renewalEndToEnd();
     void removalDuringInstallThenRetry();
+    void installOnlyAfterInterruptedInstall();
+    void newKeyOnlyForChange();
     void newKeyWarningMustBeAcknowledged();
     void lockedPinOffersReset();
+    void wrongPinShowsStateOnRetry();
     void pinPadAsksOnTheReader();
     void renewRoutesByApplication();
+    void wrongKeyOnRetryNamesExpectedKey();  // last: adds a second token
 
 private:
     // The certificate on the key now (read with SoftHSM directly through the panel's last scan).
@@ -82,6 +97,60 @@ private:
         return c;
     }
     QString objects(bool *ok = nullptr) { return m_hsm.listObjects(kLabel, kPin, QString(), ok); }
+    // The DER of the certificate under kKeyId, read with pkcs11-tool on SoftHSM itself ("" when none or ambiguous).
+    QByteArray certificateOnKey()
+    {
+        bool ok = false;
+        const QString listing = objects(&ok);
+        if (!ok || SoftHsmFixture::objectsWithId(listing, QStringLiteral("Certificate Object"), kKeyId).size() != 1)
+            return {};
+        const QString out = m_hsm.dir() + QStringLiteral("/on-key.der");
+        QFile::remove(out);
+        m_hsm.run(QStringLiteral("pkcs11-tool"),
+                  {QStringLiteral("--module"), SoftHsmFixture::softHsmModule(), QStringLiteral("--token-label"), kLabel,
+                   QStringLiteral("--login"), QStringLiteral("--pin"), kPin, QStringLiteral("--read-object"),
+                   QStringLiteral("--type"), QStringLiteral("cert"), QStringLiteral("--id"), kKeyId, QStringLiteral("-o"), out},
+                  &ok);
+        QFile f(out);
+        if (!ok || !f.open(QIODevice::ReadOnly))
+            return {};
+        return f.readAll();
+    }
+    // The certificate the platform issued for an application (GET .../certificate), as DER.
+    QByteArray issuedDer(const QString &id)
+    {
+        const auto r = m_http->get(QStringLiteral("/api/v1/applications/%1/certificate").arg(id));
+        QByteArray pem = r.json().value(QStringLiteral("certificate")).toString().toLatin1();
+        const int begin = pem.indexOf("-----BEGIN CERTIFICATE-----");
+        const int end = pem.indexOf("-----END CERTIFICATE-----");
+        if (r.status != 200 || begin < 0 || end < 0)
+            return {};
+        return QByteArray::fromBase64(pem.mid(begin + 27, end - begin - 27).simplified().replace(' ', ""));
+    }
+    int issuedCount(const QString &id) const
+    {
+        return m_sandbox->queryInt(QStringLiteral("SELECT COUNT(*) FROM certificates WHERE application_id = ? AND source = 'issued'"),
+                                   {id});
+    }
+    // Runs the application through the review: submit, approve, (pay) — the sandbox's own steps.
+    bool submitApp(const QString &id)
+    {
+        const ApplicationKind k = ApplicationKind::Renewal;
+        for (AttachmentCategory c : ApplicationValidator::requiredAttachments(k))
+            m_http->upload(QStringLiteral("/api/v1/applications/%1/attachments").arg(id), enumWord(c), QStringLiteral("scan.pdf"),
+                           test::tinyPdf(), {{"Idempotency-Key", toktest::idempotencyKey()}});
+        return m_http->post(QStringLiteral("/api/v1/applications/%1/submit").arg(id),
+                            QJsonObject{{QStringLiteral("comment"), QStringLiteral("请审核")}},
+                            {{"Idempotency-Key", toktest::idempotencyKey()}})
+                   .status
+            == 200;
+    }
+    void refreshWindow(MainWindow &window)
+    {
+        const int before = window.refreshCount();
+        window.refresh();
+        QTRY_VERIFY_WITH_TIMEOUT(window.refreshCount() > before && !window.isRefreshing(), 30000);
+    }
 
     SoftHsmFixture m_hsm;
     QString m_serial;
@@ -162,6 +231,7 @@ void TestTokenRenewal::renewalEndToEnd()
     const p11::CertificateInfo old = currentCertificate();
     QVERIFY(!old.serialHex.isEmpty());
     QVERIFY2(old.daysLeft >= 9 && old.daysLeft <= 10, qPrintable(QString::number(old.daysLeft)));
+    QCOMPARE(certificateOnKey(), old.der);  // SoftHSM's view and the panel's agree
     const QString id = toktest::approvedRenewal(*m_sandbox, *m_http, m_serial, old.serialHex);
     QVERIFY(!id.isEmpty());
 
@@ -223,6 +293,12 @@ void TestTokenRenewal::renewalEndToEnd()
     const auto keys = SoftHsmFixture::objectsWithId(listing, QStringLiteral("Private Key Object"), kKeyId);
     QCOMPARE(keys.size(), qsizetype(1));
     QCOMPARE(keys.first().join(QLatin1Char('\n')).toUtf8(), m_privateKeyBlock);
+    // the certificate on the key is, byte for byte, the one the platform issued, not the old one
+    const QByteArray onKey = certificateOnKey();
+    QVERIFY(!onKey.isEmpty());
+    QVERIFY(onKey != old.der);
+    QCOMPARE(onKey, issuedDer(id));
+    QCOMPARE(onKey, fresh.der);
 
     // the panel reads the key again: ~730 days, the old certificate gone
     QTRY_VERIFY_WITH_TIMEOUT(currentCertificate().serialHex == fresh.serialHex, 30000);
@@ -284,6 +360,7 @@ void TestTokenRenewal::removalDuringInstallThenRetry()
     QString listing = objects(&ok);
     QVERIFY(ok);
     QCOMPARE(SoftHsmFixture::objectsWithId(listing, QStringLiteral("Certificate Object"), kKeyId).size(), qsizetype(1));
+    QCOMPARE(certificateOnKey(), old.der);
 
     // key back in, retry
     QVERIFY(m_hsm.writeShimConfig());
@@ -303,13 +380,131 @@ void TestTokenRenewal::removalDuringInstallThenRetry()
     QCOMPARE(SoftHsmFixture::objectsWithId(listing, QStringLiteral("Private Key Object"), kKeyId).first().join(QLatin1Char('\n')).toUtf8(),
              m_privateKeyBlock);
     QTRY_VERIFY_WITH_TIMEOUT(currentCertificate().serialHex == fresh.serialHex, 30000);
+    QCOMPARE(certificateOnKey(), issuedDer(id));
+    QCOMPARE(issuedCount(id), 1);
     dialog->close();
+}
+
+void TestTokenRenewal::installOnlyAfterInterruptedInstall()
+{
+    MainWindow window(*m_c.context);
+    QList<WizardRequest> requests;
+    window.setWizardOpener([&](const WizardRequest &r) { requests << r; });
+    window.show();
+    TokenPanel *panel = window.tokenPanel();
+    QTRY_COMPARE_WITH_TIMEOUT(panel->tokens().size(), qsizetype(1), 30000);
+    m_panel.reset();
+    const p11::CertificateInfo old = panel->currentToken()->certificates.first();
+    const QString id = toktest::approvedRenewal(*m_sandbox, *m_http, m_serial, old.serialHex);
+    QVERIFY(!id.isEmpty());
+    refreshWindow(window);
+    window.findChild<QTabBar *>(QStringLiteral("statusTabBar"))->setCurrentIndex(4);  // All
+    auto *write = window.findChild<QPushButton *>(QStringLiteral("writeKeyButton"));
+    QTRY_VERIFY2(window.selectApplication(id) && write->isEnabled(), qPrintable(write->toolTip()));
+
+    // issued by the platform, then the key is pulled out while the certificate is written
+    QJsonObject fault{{QStringLiteral("function"), QStringLiteral("C_CreateObject")},
+                      {QStringLiteral("call"), 1},
+                      {QStringLiteral("rv"), QStringLiteral("CKR_DEVICE_REMOVED")},
+                      {QStringLiteral("remove"), true}};
+    QVERIFY(m_hsm.writeShimConfig(QJsonObject{{QStringLiteral("faults"), QJsonArray{fault}}}));
+    QTest::mouseClick(write, Qt::LeftButton);
+    QTRY_VERIFY(panel->findChild<RenewalDialog *>());
+    RenewalDialog *first = panel->findChild<RenewalDialog *>();
+    QTRY_VERIFY_WITH_TIMEOUT(first->phase() != RenewalDialog::Phase::Preparing, 60000);
+    QCOMPARE(first->phase(), RenewalDialog::Phase::Ready);
+    QTest::keyClicks(in<QLineEdit>(first, "pinEdit"), kPin);
+    QTest::mouseClick(in<QPushButton>(first, "startButton"), Qt::LeftButton);
+    // while the key is written, neither the dialog nor the main window closes; both say why
+    QVERIFY(first->isRunning());
+    QTest::keyClick(first, Qt::Key_Escape);  // Esc = reject()
+    QVERIFY(first->isVisible());
+    QVERIFY2(in<QLabel>(first, "messageLabel")->text().contains(QStringLiteral("can be closed when")),
+             qPrintable(in<QLabel>(first, "messageLabel")->text()));
+    const auto informed = m_c.seam.log.size();
+    QVERIFY(!window.close());
+    QVERIFY(window.isVisible());
+    QCOMPARE(m_c.seam.log.size(), informed + 1);
+    QVERIFY2(m_c.seam.lastInform().contains(QStringLiteral("is being written to the USB key")),
+             qPrintable(m_c.seam.lastInform()));
+    QTRY_VERIFY2_WITH_TIMEOUT(first->phase() == RenewalDialog::Phase::Failed
+                                  || first->phase() == RenewalDialog::Phase::Succeeded,
+                              qPrintable(first->message()), 120000);
+    QCOMPARE(first->phase(), RenewalDialog::Phase::Failed);
+    QCOMPARE(first->outcome()->failedStep, Step::Install);
+    QCOMPARE(issuedCount(id), 1);
+    QCOMPARE(certificateOnKey(), old.der);  // nothing written: the old certificate as it was
+    // the user gives up here and closes the window
+    QTest::mouseClick(in<QPushButton>(first, "closeButton"), Qt::LeftButton);
+    QTRY_VERIFY(panel->findChildren<RenewalDialog *>().isEmpty());
+
+    // later: the key back in, the list read again — the application is "done" on the platform
+    QVERIFY(m_hsm.writeShimConfig());
+    QVERIFY(m_hsm.setTokenPresent(true));
+    QTRY_COMPARE_WITH_TIMEOUT(panel->tokens().size(), qsizetype(1), 30000);
+    refreshWindow(window);
+    QCOMPARE(m_http->get(QStringLiteral("/api/v1/applications/") + id).json().value(QStringLiteral("handling_status")).toString(),
+             QStringLiteral("done"));
+    // its certificate is on no key: 写入CA锁 is offered, and Renew on the panel leads to it as well
+    window.findChild<QTabWidget *>(QStringLiteral("mainTabs"))->setCurrentIndex(0);  // 写入CA锁 showed 我的证书
+    QTRY_VERIFY2_WITH_TIMEOUT(window.selectApplication(id) && write->isEnabled(), qPrintable(write->toolTip()), 30000);
+    QVERIFY(window.writableRenewal(m_serial));
+    QCOMPARE(window.writableRenewal(m_serial)->id, id);
+    QTest::mouseClick(panel->findChild<QPushButton *>(QStringLiteral("renewButton")), Qt::LeftButton);
+    QVERIFY(requests.isEmpty());  // no second application
+    QTRY_VERIFY(panel->findChild<RenewalDialog *>());
+    RenewalDialog *dialog = panel->findChild<RenewalDialog *>();
+    QCOMPARE(dialog->applicationId(), id);
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->phase() != RenewalDialog::Phase::Preparing, 60000);
+    QVERIFY2(dialog->phase() == RenewalDialog::Phase::Ready, qPrintable(dialog->message()));
+    QVERIFY(dialog->plan().installOnly);
+    QVERIFY(in<QLabel>(dialog, "summaryLabel")->text().contains(QStringLiteral("already issued")));
+    QVERIFY(in<QCheckBox>(dialog, "newKeyCheck")->isHidden());
+    QTest::keyClicks(in<QLineEdit>(dialog, "pinEdit"), kPin);
+    QTest::mouseClick(in<QPushButton>(dialog, "startButton"), Qt::LeftButton);
+    QCOMPARE(in<QListWidget>(dialog, "stepsList")->count(), 2);  // install and verify only
+    QTRY_VERIFY2_WITH_TIMEOUT(dialog->phase() == RenewalDialog::Phase::Succeeded
+                                  || dialog->phase() == RenewalDialog::Phase::Failed,
+                              qPrintable(dialog->message()), 120000);
+    QVERIFY2(dialog->succeeded(), qPrintable(dialog->message()));
+    QCOMPARE(dialog->stepState(Step::Csr), QString());
+    // no second certificate issued; the one issued first is on the key
+    QCOMPARE(issuedCount(id), 1);
+    const QByteArray onKey = certificateOnKey();
+    QVERIFY(!onKey.isEmpty());
+    QCOMPARE(onKey, issuedDer(id));
+    QVERIFY(onKey != old.der);
+    dialog->close();
+    // now it is on the key: 写入CA锁 is off and says so
+    QTRY_VERIFY_WITH_TIMEOUT(panel->currentToken() && panel->currentToken()->certificates.first().der == onKey, 30000);
+    refreshWindow(window);
+    window.findChild<QTabWidget *>(QStringLiteral("mainTabs"))->setCurrentIndex(0);
+    QTRY_VERIFY(window.selectApplication(id) && !write->isEnabled());
+    QVERIFY2(write->toolTip().contains(m_serial), qPrintable(write->toolTip()));
+    QVERIFY(!window.writableRenewal(m_serial));
+    QVERIFY(window.close());
+}
+
+void TestTokenRenewal::newKeyOnlyForChange()
+{
+    // a renewal re-certifies the key on record: no "new key pair" choice at all
+    const p11::CertificateInfo old = currentCertificate();
+    const QString id = toktest::approvedRenewal(*m_sandbox, *m_http, m_serial, old.serialHex);
+    QVERIFY(!id.isEmpty());
+    RenewalDialog *dialog = openPrepared(id);
+    QVERIFY(dialog);
+    QCOMPARE(dialog->phase(), RenewalDialog::Phase::Ready);
+    QVERIFY(in<QCheckBox>(dialog, "newKeyCheck")->isHidden());
+    QVERIFY(!dialog->plan().newKey);
+    dialog->close();
+    finish(id);
 }
 
 void TestTokenRenewal::newKeyWarningMustBeAcknowledged()
 {
+    // a change (信息变更) may make a new key pair
     const p11::CertificateInfo old = currentCertificate();
-    const QString id = toktest::approvedRenewal(*m_sandbox, *m_http, m_serial, old.serialHex);
+    const QString id = toktest::approvedRenewal(*m_sandbox, *m_http, m_serial, old.serialHex, QStringLiteral("change"));
     QVERIFY(!id.isEmpty());
     bool ok = false;
     const QString before = objects(&ok);
@@ -393,6 +588,74 @@ void TestTokenRenewal::lockedPinOffersReset()
     finish(id);
 }
 
+void TestTokenRenewal::wrongPinShowsStateOnRetry()
+{
+    const p11::CertificateInfo old = currentCertificate();
+    const QString id = toktest::approvedRenewal(*m_sandbox, *m_http, m_serial, old.serialHex);
+    QVERIFY(!id.isEmpty());
+    QVERIFY(m_hsm.writeShimConfig(QJsonObject{{QStringLiteral("max_pin_tries"), 3}}));
+    RenewalDialog *dialog = openPrepared(id);
+    QVERIFY(dialog);
+    QCOMPARE(dialog->phase(), RenewalDialog::Phase::Ready);
+    QCOMPARE(in<QLabel>(dialog, "pinStateLabel")->property("pinState").toString(), QStringLiteral("ok"));
+    auto *state = in<QLabel>(dialog, "retryPinStateLabel");
+    auto *retryPin = in<QLineEdit>(dialog, "retryPinEdit");
+    auto *retry = in<QPushButton>(dialog, "retryButton");
+    auto *reset = in<QPushButton>(dialog, "retryResetPinButton");
+    auto failedAgain = [&] {
+        QTRY_VERIFY2_WITH_TIMEOUT(dialog->phase() == RenewalDialog::Phase::Failed
+                                      || dialog->phase() == RenewalDialog::Phase::Succeeded,
+                                  qPrintable(dialog->message()), 120000);
+        QCOMPARE(dialog->phase(), RenewalDialog::Phase::Failed);
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog->isCheckingKey(), 30000);
+    };
+    const QString wrong = QStringLiteral("000000");
+    QTest::keyClicks(in<QLineEdit>(dialog, "pinEdit"), wrong);
+    QTest::mouseClick(in<QPushButton>(dialog, "startButton"), Qt::LeftButton);
+    failedAgain();
+    if (QTest::currentTestFailed())
+        return;
+    // one wrong PIN: said next to the Retry PIN
+    QVERIFY2(dialog->outcome()->canRetry, qPrintable(dialog->message()));
+    QVERIFY(state->isVisible());
+    QCOMPARE(state->property("pinState").toString(), QStringLiteral("count_low"));
+    QCOMPARE(state->text(), p11::PinStates::warning(p11::PinState::CountLow));
+    QVERIFY(retryPin->isVisible());
+    QVERIFY(reset->isHidden());
+    // two: the final try, said before the PIN is typed again
+    QTest::keyClicks(retryPin, wrong);
+    QTest::mouseClick(retry, Qt::LeftButton);
+    failedAgain();
+    if (QTest::currentTestFailed())
+        return;
+    QCOMPARE(state->property("pinState").toString(), QStringLiteral("final_try"));
+    QCOMPARE(state->text(), p11::PinStates::warning(p11::PinState::FinalTry));
+    QVERIFY(state->isVisible());
+    // three: locked — no PIN field, no Retry, the reset offered right here
+    QTest::keyClicks(retryPin, wrong);
+    QTest::mouseClick(retry, Qt::LeftButton);
+    failedAgain();
+    if (QTest::currentTestFailed())
+        return;
+    QCOMPARE(state->property("pinState").toString(), QStringLiteral("locked"));
+    QVERIFY(retryPin->isHidden());
+    QVERIFY(retry->isHidden());
+    QVERIFY(in<QLabel>(dialog, "retryLockedLabel")->isVisible());
+    QVERIFY(reset->isVisible());
+    QVERIFY2(!dialog->message().contains(QStringLiteral("Type the PIN again")), qPrintable(dialog->message()));
+    QSignalSpy spy(dialog, &RenewalDialog::resetPinRequested);
+    QTest::mouseClick(reset, Qt::LeftButton);
+    QCOMPARE(spy.size(), 1);
+    QCOMPARE(spy.at(0).at(0).toString(), m_serial);
+    QTRY_VERIFY(m_panel->findChild<PinResetDialog *>());
+    m_panel->findChild<PinResetDialog *>()->close();
+    dialog->close();
+    QCOMPARE(certificateOnKey(), old.der);
+    const p11::TokenRef ref{m_serial, QString(), QString()};
+    QVERIFY(runCommand(m_c.service->resetPin(ref, pin(kSo), pin(kPin))).ok());
+    finish(id);
+}
+
 void TestTokenRenewal::pinPadAsksOnTheReader()
 {
     const p11::CertificateInfo old = currentCertificate();
@@ -405,6 +668,8 @@ void TestTokenRenewal::pinPadAsksOnTheReader()
     QVERIFY(dialog->plan().token.protectedAuthPath);
     auto *state = in<QLabel>(dialog, "pinStateLabel");
     QVERIFY2(state->text().contains(QStringLiteral("type the PIN on the reader")), qPrintable(state->text()));
+    // the request and the install each log in: the reader may ask twice, and the user is told so
+    QVERIFY2(state->text().contains(QStringLiteral("may ask twice")), qPrintable(state->text()));
     QVERIFY(in<QLineEdit>(dialog, "pinEdit")->isHidden());  // nothing is typed on the computer
     auto *start = in<QPushButton>(dialog, "startButton");
     QVERIFY(start->isEnabled());
@@ -454,19 +719,61 @@ void TestTokenRenewal::renewRoutesByApplication()
     QVERIFY(wizard->findChild<QRadioButton *>(QStringLiteral("kindRenewalRadio"))->isChecked());
     wizard->close();
     window.setWizardOpener([&](const WizardRequest &r) { requests << r; });
+    // the wizard may have kept a local draft of that renewal: gone, so that only the platform's applications count below
+    QTRY_VERIFY(!window.findChild<ApplicationWizard *>() || !window.findChild<ApplicationWizard *>()->isVisible());
+    delete window.findChild<ApplicationWizard *>();
+    if (const auto drafts = m_c.store->listDrafts(); drafts.ok())
+        for (const auto &d : drafts.value())
+            if (d.serverId.isEmpty())
+                QVERIFY(m_c.store->deleteDraft(d.id).ok());
 
-    // an approved and paid renewal: Renew opens the dialog for it
+    requests.clear();
+
+    // A renewal of this key already under way is opened instead of a second one, as its state calls for.
     const auto t = panel->currentToken();
     QVERIFY(t && !t->certificates.isEmpty());
-    const QString id = toktest::approvedRenewal(*m_sandbox, *m_http, m_serial, t->certificates.first().serialHex);
-    QVERIFY(!id.isEmpty());
-    const int before = window.refreshCount();
-    window.refresh();
-    QTRY_VERIFY_WITH_TIMEOUT(window.refreshCount() > before && !window.isRefreshing(), 30000);
+    QJsonObject body = test::sampleApplication(QStringLiteral("renewal"));
+    body.insert(QStringLiteral("certificate"), QJsonObject{{QStringLiteral("token_serial"), m_serial},
+                                                           {QStringLiteral("serial"), t->certificates.first().serialHex}});
+    const auto created = m_http->post(QStringLiteral("/api/v1/applications"), body);
+    QCOMPARE(created.status, 201);
+    const QString id = created.json().value(QStringLiteral("id")).toString();
+    // a draft: the wizard opens it
+    refreshWindow(window);
+    QVERIFY(!window.writableRenewal(m_serial));
+    QTest::mouseClick(renew, Qt::LeftButton);
+    QCOMPARE(requests.size(), 1);
+    QCOMPARE(requests.first().purpose, WizardRequest::Purpose::Edit);
+    QCOMPARE(requests.first().key, id);
+    // pending review: its details open (nothing to edit or pay), no wizard
+    QVERIFY(submitApp(id));
+    refreshWindow(window);
+    QTest::mouseClick(renew, Qt::LeftButton);
+    QCOMPARE(requests.size(), 1);
+    QTRY_VERIFY(window.findChild<ApplicationDetailsDialog *>());
+    window.findChild<ApplicationDetailsDialog *>()->close();
+    delete window.findChild<ApplicationDetailsDialog *>();
+    // approved but not paid: the payment opens
+    QCOMPARE(m_sandbox->runAdmin({QStringLiteral("approve"), id, QStringLiteral("--comment"), QStringLiteral("同意续期")}).exitCode, 0);
+    refreshWindow(window);
+    QVERIFY(!window.writableRenewal(m_serial));
+    QTest::mouseClick(renew, Qt::LeftButton);
+    QCOMPARE(requests.size(), 2);
+    QCOMPARE(requests.last().purpose, WizardRequest::Purpose::Pay);
+    QCOMPARE(requests.last().key, id);
+    QVERIFY(panel->findChildren<RenewalDialog *>().isEmpty());
+    // approved and paid: Renew opens the dialog that writes it to the key
+    const auto order = m_http->post(QStringLiteral("/api/v1/applications/%1/payments").arg(id),
+                                    QJsonObject{{QStringLiteral("channel"), QStringLiteral("wechat")}},
+                                    {{"Idempotency-Key", toktest::idempotencyKey()}});
+    const QString orderNo = order.json().value(QStringLiteral("order_no")).toString();
+    QVERIFY(!orderNo.isEmpty());
+    QCOMPARE(m_sandbox->runAdmin({QStringLiteral("pay"), orderNo}).exitCode, 0);
+    refreshWindow(window);
     QVERIFY(window.writableRenewal(m_serial));
     QCOMPARE(window.writableRenewal(m_serial)->id, id);
     QTest::mouseClick(renew, Qt::LeftButton);
-    QCOMPARE(requests.size(), 1);
+    QCOMPARE(requests.size(), 2);
     auto *dialog = panel->findChild<RenewalDialog *>();
     QVERIFY(dialog);
     QCOMPARE(dialog->applicationId(), id);
@@ -482,6 +789,60 @@ void TestTokenRenewal::renewRoutesByApplication()
     QTRY_VERIFY(panel->findChild<RenewalDialog *>());
     QCOMPARE(panel->findChild<RenewalDialog *>()->applicationId(), id);
     panel->findChild<RenewalDialog *>()->close();
+}
+
+void TestTokenRenewal::wrongKeyOnRetryNamesExpectedKey()
+{
+    // another key, of no application, is inserted as well (the key service starts again to see it)
+    const QString otherSerial = m_hsm.initToken(QStringLiteral("别的令牌"), kSo, kPin);
+    QVERIFY(!otherSerial.isEmpty());
+    m_panel.reset();
+    m_c.close();
+    QVERIFY(m_c.open(*m_sandbox, m_dir.path(), 99, QStringLiteral(CA_SHIM_PATH)));
+    m_panel = std::make_unique<TokenPanel>(*m_c.context);
+    m_panel->show();
+    QTRY_COMPARE_WITH_TIMEOUT(m_panel->tokens().size(), qsizetype(2), 30000);
+    QVERIFY(m_panel->selectToken(m_serial));
+    const p11::CertificateInfo old = currentCertificate();
+    const QString id = toktest::approvedRenewal(*m_sandbox, *m_http, m_serial, old.serialHex);
+    QVERIFY(!id.isEmpty());
+    RenewalDialog *dialog = openPrepared(id);
+    QVERIFY(dialog);
+    QCOMPARE(dialog->phase(), RenewalDialog::Phase::Ready);
+    // this application's key is pulled out while the certificate is written; the other stays
+    QJsonObject fault{{QStringLiteral("function"), QStringLiteral("C_CreateObject")},
+                      {QStringLiteral("call"), 1},
+                      {QStringLiteral("rv"), QStringLiteral("CKR_DEVICE_REMOVED")},
+                      {QStringLiteral("remove"), true}};
+    QVERIFY(m_hsm.writeShimConfig(QJsonObject{{QStringLiteral("faults"), QJsonArray{fault}},
+                                              {QStringLiteral("presence_serial"), m_serial}}));
+    QTest::keyClicks(in<QLineEdit>(dialog, "pinEdit"), kPin);
+    QTest::mouseClick(in<QPushButton>(dialog, "startButton"), Qt::LeftButton);
+    QTRY_VERIFY2_WITH_TIMEOUT(dialog->phase() == RenewalDialog::Phase::Failed
+                                  || dialog->phase() == RenewalDialog::Phase::Succeeded,
+                              qPrintable(dialog->message()), 120000);
+    QCOMPARE(dialog->phase(), RenewalDialog::Phase::Failed);
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog->isCheckingKey(), 30000);
+    // the message names the key inserted and the one expected (serial and unit), not just "insert the key"
+    QTRY_VERIFY2_WITH_TIMEOUT(dialog->message().contains(otherSerial), qPrintable(dialog->message()), 30000);
+    const QString message = dialog->message();
+    QVERIFY2(message.contains(QStringLiteral("Insert USB key %1 of %2").arg(m_serial, toktest::supplierOrg())),
+             qPrintable(message));
+    // and never advice meant for ca-tool
+    QVERIFY2(!message.contains(QStringLiteral("label or serial number")), qPrintable(message));
+    QVERIFY2(!message.contains(QStringLiteral("key identifier")), qPrintable(message));
+    QCOMPARE(certificateOnKey(), old.der);
+    // the right key back in: Retry finishes
+    QVERIFY(m_hsm.writeShimConfig());
+    QVERIFY(m_hsm.setTokenPresent(true));
+    QTest::keyClicks(in<QLineEdit>(dialog, "retryPinEdit"), kPin);
+    QTest::mouseClick(in<QPushButton>(dialog, "retryButton"), Qt::LeftButton);
+    QTRY_VERIFY2_WITH_TIMEOUT(dialog->phase() == RenewalDialog::Phase::Succeeded
+                                  || dialog->phase() == RenewalDialog::Phase::Failed,
+                              qPrintable(dialog->message()), 120000);
+    QVERIFY2(dialog->succeeded(), qPrintable(dialog->message()));
+    QCOMPARE(certificateOnKey(), issuedDer(id));
+    dialog->close();
 }
 
 QTEST_MAIN(TestTokenRenewal)

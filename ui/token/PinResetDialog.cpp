@@ -8,6 +8,7 @@
 #include "pkcs11/SecureBuffer.h"
 #include "pkcs11/TokenCommand.h"
 #include "pkcs11/TokenService.h"
+#include "ui/Log.h"
 
 #include <QJsonObject>
 #include <QLineEdit>
@@ -25,9 +26,21 @@ PinResetDialog::PinResetDialog(PlatformClient &client, p11::TokenService &servic
 {
     m_ui->setupUi(this);
     m_ui->keyLabel->setText(tr("USB key %1, serial number %2.").arg(token.label, token.serial));
-    const QString warning = p11::PinStates::warning(token.pinState);
-    m_ui->pinStateLabel->setText(warning);
-    m_ui->pinStateLabel->setVisible(!warning.isEmpty());
+    QStringList state;
+    if (const QString warning = p11::PinStates::warning(token.pinState); !warning.isEmpty())
+        state << warning;
+    if (token.protectedAuthPath)
+        state << tr("This key has a PIN pad, but nothing is typed on the reader for the reset: the program hands the "
+                    "key the platform's unlock authorisation and the new PIN you type here. If the reader asks for a "
+                    "PIN all the same, cancel on the reader (nothing is changed then) and call the CA centre.");
+    m_ui->pinStateLabel->setText(state.join(QLatin1Char('\n')));
+    m_ui->pinStateLabel->setVisible(!state.isEmpty());
+    if (token.soPinState == p11::PinState::Locked || token.soPinState == p11::PinState::FinalTry) {
+        // one wrong authorisation would lock the key for good: the CA centre does it
+        m_stopReason = tr("The administrator PIN of this USB key is locked or has only one try left, so the PIN "
+                          "cannot be reset here and nothing was changed. Call the CA centre.");
+        setMessage(m_stopReason, true);
+    }
     m_ui->codeEdit->setValidator(
         new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[0-9]{0,6}")), m_ui->codeEdit));
     connect(m_ui->requestButton, &QPushButton::clicked, this, &PinResetDialog::requestCode);
@@ -40,7 +53,7 @@ PinResetDialog::~PinResetDialog()
 {
     if (m_call)
         m_call->cancel();
-    p11::wipe(m_pendingPin);
+    m_pendingPin.clear();
     m_ui->newPinEdit->clear();
     m_ui->repeatPinEdit->clear();
 }
@@ -60,8 +73,9 @@ void PinResetDialog::setMessage(const QString &text, bool error)
 void PinResetDialog::updateState()
 {
     const bool haveRequest = !m_requestId.isEmpty();
-    const bool open = !m_busy && !m_succeeded;
+    const bool open = !m_busy && !m_succeeded && m_stopReason.isEmpty();
     m_ui->requestButton->setEnabled(open);
+    m_ui->requestButton->setToolTip(m_stopReason);
     m_ui->requestButton->setText(haveRequest ? tr("&Send a new code") : tr("&Send the verification code"));
     m_ui->codeEdit->setEnabled(open && haveRequest);
     m_ui->newPinEdit->setEnabled(open && haveRequest);
@@ -110,7 +124,7 @@ void PinResetDialog::startReset()
     if (m_busy || m_requestId.isEmpty())
         return;
     const QString code = m_ui->codeEdit->text().trimmed();
-    const QString newPin = m_ui->newPinEdit->text();
+    QString newPin = m_ui->newPinEdit->text();
     const int minLen = int(m_token.minPinLength);
     const int maxLen = int(m_token.maxPinLength);
     QLineEdit *focus = nullptr;
@@ -136,8 +150,10 @@ void PinResetDialog::startReset()
         focus->setFocus();
         return;
     }
-    p11::wipe(m_pendingPin);
-    m_pendingPin = newPin;
+    // The fields are cleared first, so that the one copy left is the one wiped into the buffer.
+    m_ui->newPinEdit->clear();
+    m_ui->repeatPinEdit->clear();
+    m_pendingPin = p11::SecureBuffer::takeString(newPin);
     m_busy = true;
     updateState();
     setMessage(tr("Checking the verification code with the platform…"), false);
@@ -153,13 +169,13 @@ void PinResetDialog::onVerified()
     call->deleteLater();
     if (!call->ok()) {
         m_busy = false;
-        p11::wipe(m_pendingPin);
         m_pendingPin.clear();
         const QString code = call->error().serverCode;
         if (code == QLatin1String("code_invalid")) {
             ++m_wrongCodes;
             const int left = std::max(0, MaxCodeTries - m_wrongCodes);
-            setMessage(tr("The verification code is wrong; check the text message and type it again (%n try(s) left).",
+            setMessage(tr("The verification code is wrong; check the text message and type it again with the new PIN "
+                          "(%n try(s) left).",
                           nullptr, left),
                        true);
             m_ui->codeEdit->selectAll();
@@ -179,16 +195,24 @@ void PinResetDialog::onVerified()
         updateState();
         return;
     }
-    // The SO PIN: into a wiped buffer at once; the JSON copies are wiped too.
-    QJsonObject json = call->json();
-    QString so = json.value(QStringLiteral("so_pin")).toString();
-    json = QJsonObject();
-    p11::SecureBuffer soPin = p11::SecureBuffer::takeString(so);
-    p11::SecureBuffer newPin = p11::SecureBuffer::takeString(m_pendingPin);
+    // The SO PIN: the answer is taken from the call (its copy overwritten) and parsed straight into a wiped
+    // buffer; the answer text is wiped too.
+    QByteArray body = call->takeBody();
+    p11::SecureBuffer soPin = p11::SecureBuffer::takeJsonString(body, "so_pin");
+    p11::SecureBuffer newPin = std::move(m_pendingPin);
     m_pendingPin.clear();
-    m_ui->newPinEdit->clear();
-    m_ui->repeatPinEdit->clear();
     m_ui->codeEdit->clear();
+    if (soPin.isEmpty()) {
+        m_busy = false;
+        qCWarning(lcUi) << "PIN reset request" << m_requestId << ": the answer held no unlock authorisation";
+        setMessage(tr("The platform's answer held no unlock authorisation for this key, so nothing was changed. Call "
+                      "the CA centre and give them the request number %1.")
+                       .arg(m_requestId),
+                   true);
+        m_requestId.clear();
+        updateState();
+        return;
+    }
     if (!m_service) {
         m_busy = false;
         setMessage(tr("The USB key service is not available. Restart the program and try again."), true);
@@ -204,6 +228,7 @@ void PinResetDialog::onVerified()
 void PinResetDialog::onReset(const p11::TokenResult &result)
 {
     m_busy = false;
+    const QString requestId = m_requestId;
     m_requestId.clear();
     if (result.ok()) {
         m_succeeded = true;
@@ -215,12 +240,47 @@ void PinResetDialog::onReset(const p11::TokenResult &result)
         return;
     }
     const p11::Error &e = *result.error;
-    if (e.kind() == p11::ErrorKind::TokenRemoved || e.kind() == p11::ErrorKind::TokenNotFound)
+    // the request number with the PKCS#11 function and CKR name, for the CA centre (never the PINs)
+    qCWarning(lcUi) << "PIN reset request" << requestId << "for key" << m_token.serial << "failed:" << e.logText();
+    switch (e.kind()) {
+    case p11::ErrorKind::TokenRemoved:
+    case p11::ErrorKind::TokenNotFound:
         setMessage(tr("The key was removed before the new PIN was set; the PIN is unchanged. Insert the key and send a new code."),
                    true);
-    else
-        setMessage(tr("The key refused the reset (%1); the PIN is unchanged. Send a new code to try again.").arg(e.userMessage()),
+        break;
+    case p11::ErrorKind::SoPinIncorrect:
+        // Every try uses up one of the key's few administrator tries: never invite another.
+        m_stopReason = tr("The platform's unlock authorisation does not fit this USB key, so nothing was changed on it. "
+                          "Do not try the reset again: each try uses up one of the key's few administrator tries. Call "
+                          "the CA centre and give them the request number %1.")
+                           .arg(requestId);
+        setMessage(m_stopReason, true);
+        break;
+    case p11::ErrorKind::SoPinLocked:
+        m_stopReason = tr("The administrator PIN of this USB key is locked or has only one try left, so the PIN cannot be "
+                          "reset here and nothing was changed. Call the CA centre and give them the request number %1.")
+                           .arg(requestId);
+        setMessage(m_stopReason, true);
+        break;
+    case p11::ErrorKind::PinPadRefused:
+        m_stopReason = tr("The PIN pad of this USB key did not accept the unlock sent from the computer, so nothing was "
+                          "changed. Call the CA centre and give them the request number %1.")
+                           .arg(requestId);
+        setMessage(m_stopReason, true);
+        break;
+    case p11::ErrorKind::PinLenRange:
+    case p11::ErrorKind::PinInvalid:
+        setMessage(tr("The key did not accept the new PIN because of its length or characters; the PIN is unchanged. "
+                      "Send a new code and choose another new PIN."),
                    true);
+        break;
+    default:
+        setMessage(tr("The key refused the reset; the PIN is unchanged. Send a new code to try again; if it fails again, "
+                      "call the CA centre and give them the request number %1.")
+                       .arg(requestId),
+                   true);
+        break;
+    }
     updateState();
 }
 

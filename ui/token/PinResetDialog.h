@@ -1,5 +1,6 @@
 #pragma once
 
+#include "pkcs11/SecureBuffer.h"
 #include "pkcs11/TokenTypes.h"
 
 #include <QDialog>
@@ -28,7 +29,11 @@ namespace ca::ui {
 // PIN twice → POST /verify answers the key's SO PIN over TLS → C_InitPIN with
 // the new PIN through TokenService (SO login) → the SO PIN is wiped → a
 // sentence confirms. Wrong and expired codes have their own sentences; after
-// 3 wrong codes the request is closed and a new code must be sent.
+// 3 wrong codes the request is closed and a new code must be sent. A key that
+// refuses the platform's unlock authorisation (wrong SO PIN) is not tried
+// again: the user is sent to the CA centre with the request number. On a
+// PIN-pad key the unlock authorisation and the new PIN are handed to the key
+// from the computer (nothing is typed on the reader).
 class PinResetDialog : public QDialog
 {
     Q_OBJECT
@@ -43,6 +48,9 @@ public:
     bool succeeded() const { return m_succeeded; }
     QString requestId() const { return m_requestId; }
     QString message() const;
+    // True when the key refused the platform's unlock authorisation (or its administrator PIN is locked):
+    // no new code is offered, the CA centre must help.
+    bool isStopped() const { return !m_stopReason.isEmpty(); }
 
 Q_SIGNALS:
     void pinReset(const QString &serial);
@@ -62,7 +70,8 @@ private:
     p11::TokenInfo m_token;
     QPointer<PlatformCall> m_call;
     QString m_requestId;
-    QString m_pendingPin;  // the new PIN between /verify and C_InitPIN; wiped right after
+    p11::SecureBuffer m_pendingPin;  // the new PIN between /verify and C_InitPIN (the fields are cleared first)
+    QString m_stopReason;            // why no new code is offered (tooltip of the send button)
     int m_wrongCodes = 0;
     bool m_busy = false;
     bool m_succeeded = false;

@@ -1,5 +1,7 @@
 #include "ui/token/RegisterCaDialog.h"
 
+#include "ui/TokenPanel.h"
+
 #include "ui_RegisterCaDialog.h"
 
 #include "core/platform/PlatformCall.h"
@@ -149,7 +151,12 @@ void RegisterCaDialog::onKeyRead(const p11::TokenResult &result)
         updateState();
         return;
     }
-    m_certificates = result.contents.certificates;
+    // Only end-entity certificates are registered: a CA certificate on the key (root or intermediate) is not
+    // the unit's own.
+    m_certificates.clear();
+    for (const auto &cert : result.contents.certificates)
+        if (TokenPanel::isEndEntity(cert))
+            m_certificates << cert;
     {
         const QSignalBlocker block(m_ui->certificateCombo);
         m_ui->certificateCombo->clear();
@@ -159,17 +166,36 @@ void RegisterCaDialog::onKeyRead(const p11::TokenResult &result)
                 tr("%1, valid until %2").arg(cert.commonName.isEmpty() ? cert.organization : cert.commonName,
                                              dateText(cert.notAfter)));
         }
-        // the certificate that lasts longest is the one in use
+        // the one in use: its key pair on the key, valid, of this unit; among equals the one that lasts longest
+        const Organization &org = m_context.account().organization;
+        auto score = [&org](const p11::CertificateInfo &cert) {
+            int points = 0;
+            if (cert.hasPrivateKey)
+                points += 4;
+            if (!cert.isExpired())
+                points += 2;
+            if ((!org.uscc.isEmpty() && cert.uscc.compare(org.uscc, Qt::CaseInsensitive) == 0)
+                || (!org.name.isEmpty() && cert.organization == org.name))
+                points += 1;
+            return points;
+        };
         int best = 0;
-        for (int i = 1; i < m_certificates.size(); ++i)
-            if (m_certificates.at(i).notAfter > m_certificates.at(best).notAfter)
+        for (int i = 1; i < m_certificates.size(); ++i) {
+            const int a = score(m_certificates.at(i));
+            const int b = score(m_certificates.at(best));
+            if (a > b || (a == b && m_certificates.at(i).notAfter > m_certificates.at(best).notAfter))
                 best = i;
+        }
         m_ui->certificateCombo->setCurrentIndex(m_certificates.isEmpty() ? -1 : best);
     }
     m_ui->certificateCombo->setVisible(m_certificates.size() > 1);
     m_ui->certificateCaption->setVisible(m_certificates.size() > 1);
     showCertificate(m_ui->certificateCombo->currentIndex());
-    if (m_certificates.isEmpty())
+    if (m_certificates.isEmpty() && !result.contents.certificates.isEmpty())
+        setMessage(tr("This USB key holds only certificates of certificate authorities, not a certificate of your "
+                      "unit, so there is nothing to register. Apply for a new certificate instead."),
+                   true);
+    else if (m_certificates.isEmpty())
         setMessage(tr("There is no certificate on this USB key, so there is nothing to register. Apply for a new "
                       "certificate instead."),
                    true);

@@ -6,6 +6,7 @@
 #include "core/platform/PlatformClient.h"
 #include "pkcs11/PinStates.h"
 #include "pkcs11/SecureBuffer.h"
+#include "pkcs11/TokenCommand.h"
 #include "pkcs11/TokenService.h"
 #include "ui/ClientContext.h"
 #include "ui/Log.h"
@@ -59,6 +60,10 @@ RenewalDialog::RenewalDialog(ClientContext &context, p11::TokenService &service,
     const int icon = style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, this);
     m_ui->stepsList->setIconSize(QSize(icon, icon));
     m_ui->retryButton->hide();
+    m_ui->retryPinStateLabel->hide();
+    m_ui->retryLockedLabel->hide();
+    m_ui->retryLockedLabel->setStyleSheet(QLatin1String(kError));
+    m_ui->retryResetPinButton->hide();
 
     connect(m_ui->startButton, &QPushButton::clicked, this, &RenewalDialog::start);
     connect(m_ui->retryButton, &QPushButton::clicked, this, &RenewalDialog::retry);
@@ -72,6 +77,18 @@ RenewalDialog::RenewalDialog(ClientContext &context, p11::TokenService &service,
     });
     connect(m_ui->resetPinButton, &QPushButton::clicked, this, [this] {
         Q_EMIT resetPinRequested(m_plan.token.serial.isEmpty() ? m_token.serial : m_plan.token.serial);
+    });
+    connect(m_ui->retryResetPinButton, &QPushButton::clicked, this, [this] {
+        Q_EMIT resetPinRequested(m_plan.token.serial.isEmpty() ? m_token.serial : m_plan.token.serial);
+    });
+    // A key inserted or pulled out while the Retry page shows: read the keys again (PIN state, which key is in).
+    connect(&service, &p11::TokenService::tokenInserted, this, [this] {
+        if (m_phase == Phase::Failed)
+            checkKeyForRetry();
+    });
+    connect(&service, &p11::TokenService::tokenRemoved, this, [this] {
+        if (m_phase == Phase::Failed)
+            checkKeyForRetry();
     });
     prepare();
 }
@@ -131,6 +148,13 @@ void RenewalDialog::prepare()
     }
     m_phase = Phase::Preparing;
     m_outcome.reset();
+    ++m_checkGeneration;
+    m_checkingKey = false;
+    m_retryPinState.reset();
+    m_otherKeySerial.clear();
+    m_ui->retryPinStateLabel->hide();
+    m_ui->retryLockedLabel->hide();
+    m_ui->retryResetPinButton->hide();
     m_ui->pages->setCurrentWidget(m_ui->explainPage);
     m_ui->summaryLabel->setText(tr("Application %1: reading the application and the USB key…").arg(m_applicationId));
     setMessage(tr("Reading the application from the platform and the certificate from the USB key…"), false);
@@ -190,7 +214,9 @@ void RenewalDialog::onPrepared(const keyops::RenewalPlan &plan)
     m_ui->explainLabel->setVisible(!plan.newKey);
     m_ui->newKeyWarningLabel->setVisible(plan.newKey);
     m_ui->newKeyAckCheck->setVisible(plan.newKey);
-    m_ui->newKeyCheck->setVisible(!plan.installOnly);
+    // A new key pair only for a change (信息变更): a renewal re-certifies the key on record, and the platform
+    // refuses a renewal request made with another key.
+    m_ui->newKeyCheck->setVisible(!plan.installOnly && plan.kind == QLatin1String("change"));
     // plan.warnings (new key, install only, PIN state, PIN pad) are each shown in place: the new-key warning
     // with its acknowledgement, the summary, and the PIN group.
     setMessage(QString(), false);
@@ -207,8 +233,12 @@ void RenewalDialog::showPinState()
     const bool usable = p11::PinStates::canAskForPin(state);
     m_ui->pinStateLabel->setProperty("pinState", p11::PinStates::code(state));
     QString text;
-    if (pinPad())
+    if (pinPad() && m_plan.installOnly)
         text = tr("This key has a PIN pad: when the key asks for it, type the PIN on the reader. Nothing is typed here.");
+    else if (pinPad())
+        text = tr("This key has a PIN pad: when the key asks for it, type the PIN on the reader. Nothing is typed here. "
+                  "The reader may ask twice: once when the certificate request is made on the key and once when the new "
+                  "certificate is written to it.");
     else if (!locked)
         text = p11::PinStates::warning(state);
     if (text.isEmpty() && usable && !pinPad())
@@ -258,7 +288,7 @@ void RenewalDialog::updateButtons()
     m_ui->newKeyAckCheck->setEnabled(ready);
 
     const bool failed = m_phase == Phase::Failed;
-    const bool canRetry = failed && m_outcome && m_outcome->canRetry;
+    const bool canRetry = failed && m_outcome && m_outcome->canRetry && !retryLocked();
     const bool retryPrepare = m_phase == Phase::PrepareFailed && m_outcome && m_outcome->canRetry;
     m_ui->retryButton->setVisible(canRetry || retryPrepare);
     m_ui->retryButton->setEnabled(retryPrepare || (canRetry && (pinPad() || !m_ui->retryPinEdit->text().isEmpty())));
@@ -367,6 +397,9 @@ void RenewalDialog::retry()
     m_ui->resultLabel->setStyleSheet(QString());
     setStepState(m_outcome->failedStep, QStringLiteral("pending"));
     m_outcome.reset();
+    ++m_checkGeneration;
+    m_checkingKey = false;
+    m_ui->retryPinStateLabel->hide();
     updateButtons();
     m_job->retry(pinPad() ? p11::SecureBuffer() : takePin(m_ui->retryPinEdit));
 }
@@ -424,11 +457,11 @@ void RenewalDialog::onFinished(const RenewalJob::Outcome &outcome)
     m_phase = Phase::Failed;
     qCWarning(lcUi) << "renewal of" << m_applicationId << "failed at" << int(outcome.failedStep) << ":" << outcome.detail;
     setStepState(outcome.failedStep, QStringLiteral("failed"));
-    // The job's sentence names the step, the state of the key and what to do.
-    QString text = outcome.message;
-    if (outcome.canRetry && !pinPad())
-        text += QLatin1Char('\n') + tr("Type the PIN again below before you click Retry.");
-    m_ui->resultLabel->setText(text);
+    // The job's sentence names the step, the state of the key and what to do; the PIN state and the key
+    // inserted are added once the keys are read again.
+    m_retryPinState.reset();
+    m_otherKeySerial.clear();
+    showRetryKeyState();
     m_ui->resultLabel->setStyleSheet(QLatin1String(kError));
     m_ui->resultLabel->setProperty("keyState", outcome.keyState == RenewalJob::KeyState::Unchanged ? QStringLiteral("old")
                                                : outcome.keyState == RenewalJob::KeyState::NewCertificateInstalled
@@ -437,13 +470,106 @@ void RenewalDialog::onFinished(const RenewalJob::Outcome &outcome)
     updateButtons();
     if (m_ui->retryPinEdit->isVisible())
         m_ui->retryPinEdit->setFocus();
+    checkKeyForRetry();
+}
+
+QString RenewalDialog::unitName() const
+{
+    if (!m_plan.oldCertificate.organization.isEmpty())
+        return m_plan.oldCertificate.organization;
+    return m_plan.organizationName;
+}
+
+bool RenewalDialog::retryLocked() const
+{
+    return m_retryPinState == p11::PinState::Locked;
+}
+
+void RenewalDialog::checkKeyForRetry()
+{
+    if (!m_service || m_phase != Phase::Failed)
+        return;
+    m_checkingKey = true;
+    const quint64 generation = ++m_checkGeneration;
+    p11::TokenCommand *cmd = m_service->listTokens();
+    connect(cmd, &p11::TokenCommand::finished, this, [this, generation](const p11::TokenResult &result) {
+        if (generation != m_checkGeneration)
+            return;
+        onKeysListed(result.tokens, result.ok());
+    });
+    cmd->start();
+}
+
+void RenewalDialog::onKeysListed(const QList<p11::TokenInfo> &tokens, bool ok)
+{
+    m_checkingKey = false;
+    if (m_phase != Phase::Failed || !ok)
+        return;
+    m_retryPinState.reset();
+    m_otherKeySerial.clear();
+    const QString expected = m_plan.token.identity();
+    bool found = false;
+    for (const p11::TokenInfo &t : tokens) {
+        if (!expected.isEmpty() && t.identity() == expected) {
+            found = true;
+            m_retryPinState = t.pinState;
+            m_plan.token.pinState = t.pinState;
+        }
+    }
+    if (!found && !tokens.isEmpty() && !expected.isEmpty()) {
+        QStringList others;
+        for (const p11::TokenInfo &t : tokens)
+            others << (t.serial.isEmpty() ? t.label : t.serial);
+        m_otherKeySerial = others.join(QStringLiteral(", "));
+        qCInfo(lcUi) << "renewal of" << m_applicationId << "waits for key" << expected << "; inserted:" << m_otherKeySerial;
+    }
+    showRetryKeyState();
+    updateButtons();
+    if (m_ui->retryPinEdit->isVisible() && m_ui->retryPinEdit->isEnabled())
+        m_ui->retryPinEdit->setFocus();
+}
+
+void RenewalDialog::showRetryKeyState()
+{
+    if (!m_outcome)
+        return;
+    const bool locked = retryLocked();
+    QStringList text{m_outcome->message};
+    if (!m_otherKeySerial.isEmpty())
+        text << tr("The USB key inserted now (serial number %1) is not the key of this application. Insert USB key %2 "
+                   "of %3 and choose Retry.")
+                    .arg(m_otherKeySerial, m_plan.token.serial.isEmpty() ? m_plan.token.label : m_plan.token.serial,
+                         unitName());
+    if (m_outcome->canRetry && !pinPad() && !locked)
+        text << tr("Type the PIN again below before you click Retry.");
+    m_ui->resultLabel->setText(text.join(QLatin1Char('\n')));
+
+    // The PIN state next to the Retry PIN: wrong PIN entered before, final try; locked -> the reset, no Retry.
+    QString state;
+    if (m_retryPinState && !locked && m_outcome->canRetry)
+        state = p11::PinStates::warning(*m_retryPinState);
+    m_ui->retryPinStateLabel->setText(state);
+    m_ui->retryPinStateLabel->setProperty("pinState", m_retryPinState ? p11::PinStates::code(*m_retryPinState) : QString());
+    m_ui->retryPinStateLabel->setStyleSheet(m_retryPinState == p11::PinState::FinalTry ? QLatin1String(kError) : QString());
+    m_ui->retryPinStateLabel->setVisible(!state.isEmpty());
+    if (locked)
+        m_ui->retryLockedLabel->setText(
+            tr("The PIN of this key is now locked after too many wrong tries, so Retry is not possible. Reset the PIN "
+               "(密码重置 / 解锁) first; then write the certificate to the key again from this window."));
+    m_ui->retryLockedLabel->setVisible(locked);
+    m_ui->retryResetPinButton->setVisible(locked);
+    m_ui->retryResetPinButton->setDefault(locked);
 }
 
 void RenewalDialog::reject()
 {
-    // The key is being written: the dialog stays until the job reports (never a half-told state).
-    if (m_phase == Phase::Running)
+    // The key is being written: the dialog stays until the job reports (never a half-told state), and says so.
+    if (m_phase == Phase::Running) {
+        setMessage(tr("The certificate is being written to the USB key. This window can be closed when the step that "
+                      "is running has ended; keep the key inserted until then."),
+                   false);
         return;
+    }
     QDialog::reject();
 }
 

@@ -66,6 +66,8 @@ public:
     QString message() const;
     // "pending", "running", "done", "failed" or "" when the step is not listed.
     QString stepState(keyops::RenewalJob::Step step) const;
+    // After a failure: true while the keys are read again for the Retry page (PIN state, which key is in).
+    bool isCheckingKey() const { return m_checkingKey; }
 
 public Q_SLOTS:
     // Reads the application and the key again (after a PIN reset, after the key was inserted).
@@ -94,6 +96,15 @@ private:
     void updateButtons();
     bool pinPad() const;
     p11::SecureBuffer takePin(QLineEdit *edit);
+    // After a failure: lists the keys again; shows the PIN state of the key of this application next to the
+    // Retry PIN (locked: no PIN field, no Retry, the reset offered), or names the key expected when another
+    // key is inserted.
+    void checkKeyForRetry();
+    void onKeysListed(const QList<p11::TokenInfo> &tokens, bool ok);
+    void showRetryKeyState();
+    bool retryLocked() const;
+    // The unit the key of this application belongs to (for "insert key … of …").
+    QString unitName() const;
 
     std::unique_ptr<Ui::RenewalDialog> m_ui;
     ClientContext &m_context;
@@ -105,6 +116,10 @@ private:
     std::optional<keyops::RenewalJob::Outcome> m_outcome;
     Phase m_phase = Phase::Preparing;
     QList<QPair<keyops::RenewalJob::Step, QListWidgetItem *>> m_steps;
+    bool m_checkingKey = false;
+    quint64 m_checkGeneration = 0;
+    std::optional<p11::PinState> m_retryPinState;  // the PIN state read after the failure
+    QString m_otherKeySerial;                       // a key that is not this application's is inserted
 };
 
 } // namespace ca::ui
