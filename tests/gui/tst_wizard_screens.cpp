@@ -37,6 +37,14 @@ private:
     QStringList m_clipped;
 };
 
+static bool hasChinese(const QString &text)
+{
+    for (QChar c : text)
+        if (c.unicode() >= 0x4E00 && c.unicode() <= 0x9FFF)
+            return true;
+    return false;
+}
+
 void TestWizardScreens::initTestCase()
 {
     m_lang = qEnvironmentVariable("CA_WIZARD_LANG", QStringLiteral("zh_CN"));
@@ -90,9 +98,22 @@ void TestWizardScreens::everyPage()
     w.show();
     QTRY_VERIFY_WITH_TIMEOUT(w.isLoaded(), 30000);
     shoot(w, QStringLiteral("1-notice"));
+    if (m_lang == QLatin1String("en"))
+        QVERIFY2(!hasChinese(child<QLabel>(&w, "noticeTitleLabel")->text()), qPrintable(child<QLabel>(&w, "noticeTitleLabel")->text()));
     child<QCheckBox>(&w, "consentCheck")->setChecked(true);
     w.next();
     shoot(w, QStringLiteral("2-kind"));
+    // Each kind's explanation right by its radio button (under it), not across an empty half page.
+    for (const auto &[radioName, labelName] : {std::pair{"kindNewRadio", "kindNewLabel"}, std::pair{"kindChangeRadio", "kindChangeLabel"}}) {
+        auto *radio = child<QWidget>(&w, radioName);
+        auto *label = child<QLabel>(&w, labelName);
+        const QRect text = label->contentsRect().adjusted(label->indent(), 0, 0, 0).translated(label->mapTo(&w, QPoint()));
+        const QRect button = radio->geometry().translated(radio->parentWidget()->mapTo(&w, QPoint()));
+        const int gapX = text.left() - button.left();
+        const int gapY = text.top() - button.bottom();
+        QVERIFY2(gapX >= 0 && gapX < 60 && gapY >= -2 && gapY < 30,
+                 qPrintable(QStringLiteral("%1: explanation %2 px right of and %3 px below its button").arg(QLatin1String(radioName)).arg(gapX).arg(gapY)));
+    }
     w.next();
     type(field(w, "mailingAddressEdit"), QStringLiteral("济南市历下区经十路1号"));
     type(field(w, "recipientNameEdit"), QStringLiteral("张三"));
@@ -115,6 +136,16 @@ void TestWizardScreens::everyPage()
                                  && w.attachmentsPage()->row(AttachmentCategory::LegalRepId)->isUploaded(),
                              60000);
     shoot(w, QStringLiteral("5-scans"));
+    if (m_lang == QLatin1String("en")) {
+        // The platform's category names and 说明 are Chinese; the English window shows ours.
+        for (AttachmentCategory c : enumValues<AttachmentCategory>()) {
+            AttachmentRow *row = w.attachmentsPage()->row(c);
+            if (!row)
+                continue;
+            for (const char *name : {"titleLabel", "descriptionLabel"})
+                QVERIFY2(!hasChinese(child<QLabel>(row, name)->text()), qPrintable(child<QLabel>(row, name)->text()));
+        }
+    }
     w.next();
     shoot(w, QStringLiteral("6-summary"));
     w.next();

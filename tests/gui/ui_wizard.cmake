@@ -11,3 +11,9 @@ foreach(t tst_wizard tst_wizard_payment tst_wizard_screens tst_wizard_comment)
             TIMEOUT 900)
     endif()
 endforeach()
+# The same pages in English (the default run above is zh_CN).
+if(TARGET tst_wizard_screens)
+    add_test(NAME tst_wizard_screens_en COMMAND tst_wizard_screens)
+    set_tests_properties(tst_wizard_screens_en PROPERTIES LABELS gui TIMEOUT 900
+        ENVIRONMENT "QT_QPA_PLATFORM=offscreen;LC_ALL=C.UTF-8;CA_WIZARD_LANG=en")
+endif()

@@ -13,6 +13,7 @@
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QLocale>
 #include <QStandardPaths>
 
 namespace ca::ui {
@@ -108,8 +109,9 @@ void AttachmentsPage::refreshRows()
         AttachmentRow *row = it.value();
         QString label = enumDisplayName(cat);
         QString description = attachmentCategoryDescription(cat);
+        // The platform's own names and 说明 are Chinese: in English our translated ones are shown.
         for (const AttachmentCategoryInfo &c : info.attachmentCategories)
-            if (c.category == cat) {
+            if (c.category == cat && QLocale().language() == QLocale::Chinese) {
                 if (!c.label.isEmpty())
                     label = c.label;
                 if (!c.description.isEmpty())

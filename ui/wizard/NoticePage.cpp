@@ -37,6 +37,8 @@ void NoticePage::loadFromModel()
     const QString titleEn = notice.value(QStringLiteral("title_en")).toString();
     if (english && !titleEn.isEmpty())
         title = titleEn;
+    else if (english && !en.isEmpty())
+        title.clear(); // an English notice under our English title, not the platform's Chinese one
     if (title.isEmpty())
         title = tr("Notice and confirmation for handling CA certificates online");
     m_ui->noticeTitleLabel->setText(title);
