@@ -4,7 +4,11 @@
 // 30-day warning and the 90-day hint with Renew; hot-plug (the shim's
 // presence file) updates the panel; no key / a driver that cannot load shows
 // the help page with the configured module and what it reported; a locked PIN
-// is shown as locked with the reset path offered.
+// is shown as locked with the reset path offered. Only the unit's own current
+// certificates warn and are renewed: not a CA certificate, not one whose key
+// pair is not on the key, not one kept after a change with a new key pair
+// while a newer valid one of the same unit is on the key. PIN change outcomes
+// are checked with pkcs11-tool --login on SoftHSM itself.
 #include "SoftHsmFixture.h"
 #include "tst_token_commands.h"
 
@@ -19,6 +23,7 @@
 #include "ui/token/PinChangeDialog.h"
 
 #include <QComboBox>
+#include <QFile>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
@@ -57,8 +62,20 @@ private Q_SLOTS:
     void noKeyShowsHelp();
     void pinChange();
     void lockedPinOffersReset();
+    void onlyOwnCurrentCertificatesWarn();  // last: adds certificates to key B (removed at the end)
 
 private:
+    bool softHsmAccepts(const QString &label, const QString &userPin)
+    {
+        bool ok = false;
+        m_hsm.listObjects(label, userPin, QString(), &ok);
+        return ok;
+    }
+    QByteArray readFile(const QString &path)
+    {
+        QFile f(path);
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    }
     template<typename T> T *child(const char *name) const
     {
         T *w = m_panel->findChild<T *>(QLatin1String(name));
@@ -347,11 +364,13 @@ void TestTokenPanel::pinChange()
     QTRY_COMPARE_WITH_TIMEOUT(state->property("pinState").toString(), QStringLiteral("ok"), 30000);
     QVERIFY(!change->isEnabled());
 
-    const p11::TokenRef refA{m_serialA, QString(), QString()};
-    QVERIFY(!runCommand(m_service->verifyPin(refA, pin(kPin))).ok());
-    QVERIFY(runCommand(m_service->verifyPin(refA, pin(QStringLiteral("654321")))).ok());
+    // SoftHSM itself: the new PIN logs in, the old one does not
+    QVERIFY(softHsmAccepts(QStringLiteral("甲令牌"), QStringLiteral("654321")));
+    QVERIFY(!softHsmAccepts(QStringLiteral("甲令牌"), kPin));
     // back to the fixture's PIN for the other tests
+    const p11::TokenRef refA{m_serialA, QString(), QString()};
     QVERIFY(runCommand(m_service->changePin(refA, pin(QStringLiteral("654321")), pin(kPin))).ok());
+    QVERIFY(softHsmAccepts(QStringLiteral("甲令牌"), kPin));
     dialog->close();
 }
 
@@ -399,6 +418,85 @@ void TestTokenPanel::lockedPinOffersReset()
     QTRY_VERIFY_WITH_TIMEOUT(m_panel->scanCount() > before, 30000);
     QVERIFY(m_panel->selectToken(m_serialA));
     QCOMPARE(state->property("pinState").toString(), QStringLiteral("ok"));
+}
+
+void TestTokenPanel::onlyOwnCurrentCertificatesWarn()
+{
+    const QString labelB = QStringLiteral("乙令牌");
+    const QList<QPair<QString, QString>> subjectB{{QStringLiteral("C"), QStringLiteral("CN")},
+                                                  {QStringLiteral("O"), kOrgB},
+                                                  {QStringLiteral("CN"), QStringLiteral("李四")}};
+    bool ok = false;
+    // 1. a CA certificate that expires in 5 days (a root the key carries)
+    const QString caKey = m_dir.filePath(QStringLiteral("soon-ca.key"));
+    const QString caDer = m_dir.filePath(QStringLiteral("soon-ca.der"));
+    m_hsm.run(QStringLiteral("openssl"),
+              {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"),
+               QStringLiteral("-nodes"), QStringLiteral("-keyout"), caKey, QStringLiteral("-outform"), QStringLiteral("DER"),
+               QStringLiteral("-out"), caDer, QStringLiteral("-days"), QStringLiteral("5"), QStringLiteral("-subj"),
+               QStringLiteral("/C=CN/O=某某CA中心/CN=某某根CA"), QStringLiteral("-addext"),
+               QStringLiteral("keyUsage=critical,keyCertSign,cRLSign")},
+              &ok);
+    QVERIFY2(ok, qPrintable(m_hsm.errorString()));
+    QVERIFY(m_hsm.writeCertificate(labelB, kPin, readFile(caDer), QStringLiteral("ca"), QStringLiteral("根证书")));
+    // 2. an end-entity certificate of the unit that expires in 3 days, whose key pair is not on this key
+    const QString otherKey = m_dir.filePath(QStringLiteral("elsewhere.key"));
+    const QString otherPub = m_dir.filePath(QStringLiteral("elsewhere.pub.der"));
+    m_hsm.run(QStringLiteral("openssl"), {QStringLiteral("genpkey"), QStringLiteral("-algorithm"), QStringLiteral("RSA"),
+                                          QStringLiteral("-pkeyopt"), QStringLiteral("rsa_keygen_bits:2048"),
+                                          QStringLiteral("-out"), otherKey},
+              &ok);
+    QVERIFY2(ok, qPrintable(m_hsm.errorString()));
+    m_hsm.run(QStringLiteral("openssl"), {QStringLiteral("pkey"), QStringLiteral("-in"), otherKey, QStringLiteral("-pubout"),
+                                          QStringLiteral("-outform"), QStringLiteral("DER"), QStringLiteral("-out"), otherPub},
+              &ok);
+    QVERIFY2(ok, qPrintable(m_hsm.errorString()));
+    const QByteArray keyless = m_hsm.issueCertificate(readFile(otherPub), subjectB, 3);
+    QVERIFY(!keyless.isEmpty());
+    QVERIFY(m_hsm.writeCertificate(labelB, kPin, keyless, QStringLiteral("c3"), QStringLiteral("别处的证书")));
+    // 3. the unit's older certificate (8 days) on an older key pair kept after a change with a new key pair:
+    //    the newer one (key b2, 60 days) is valid
+    QVERIFY(m_hsm.generateKeyPair(labelB, kPin, QStringLiteral("rsa:2048"), QStringLiteral("b0"), QStringLiteral("旧密钥")));
+    const QByteArray older = m_hsm.issueCertificate(m_hsm.publicKeyDer(labelB, kPin, QStringLiteral("b0")), subjectB, 8);
+    QVERIFY(!older.isEmpty());
+    QVERIFY(m_hsm.writeCertificate(labelB, kPin, older, QStringLiteral("b0"), QStringLiteral("旧证书")));
+    const auto removeAdded = qScopeGuard([&] {
+        for (const auto &[type, id] : QList<QPair<QString, QString>>{{QStringLiteral("cert"), QStringLiteral("ca")},
+                                                                    {QStringLiteral("cert"), QStringLiteral("c3")},
+                                                                    {QStringLiteral("cert"), QStringLiteral("b0")},
+                                                                    {QStringLiteral("privkey"), QStringLiteral("b0")},
+                                                                    {QStringLiteral("pubkey"), QStringLiteral("b0")}})
+            m_hsm.run(QStringLiteral("pkcs11-tool"),
+                      {QStringLiteral("--module"), SoftHsmFixture::softHsmModule(), QStringLiteral("--token-label"), labelB,
+                       QStringLiteral("--login"), QStringLiteral("--pin"), kPin, QStringLiteral("--delete-object"),
+                       QStringLiteral("--type"), type, QStringLiteral("--id"), id});
+    });
+
+    m_panel = std::make_unique<TokenPanel>(*m_context);
+    m_panel->show();
+    QTRY_COMPARE_WITH_TIMEOUT(m_panel->tokens().size(), qsizetype(2), 30000);
+    QVERIFY(m_panel->selectToken(m_serialB));
+    const auto contents = m_panel->currentToken();
+    QVERIFY(contents);
+    QCOMPARE(contents->certificates.size(), qsizetype(4));
+    QCOMPARE(child<QTableWidget>("certificatesTable")->rowCount(), 4);  // all are listed ...
+    // ... but only the unit's own current certificate (key b2, 60 days) counts: a hint, not a warning
+    const auto current = TokenPanel::currentCertificates(*contents);
+    QCOMPARE(current.size(), qsizetype(1));
+    QCOMPARE(current.first().id, QByteArray::fromHex("b2"));
+    auto *expiry = child<QLabel>("expiryLabel");
+    QCOMPARE(expiry->property("level").toString(), QStringLiteral("hint"));
+    QVERIFY2(expiry->text().contains(QStringLiteral("60")) || expiry->text().contains(QStringLiteral("59")),
+             qPrintable(expiry->text()));
+    // the unit named is the unit's, never the CA's
+    QCOMPARE(TokenPanel::unitName(*contents), kOrgB);
+    QVERIFY(child<QComboBox>("tokenCombo")->currentText().contains(kOrgB));
+    // Renew names the current certificate
+    QSignalSpy spy(m_panel.get(), &TokenPanel::renewRequested);
+    QTest::mouseClick(child<QPushButton>("renewButton"), Qt::LeftButton);
+    QCOMPARE(spy.size(), 1);
+    QCOMPARE(spy.at(0).at(1).toString(), current.first().serialHex);
+    shot(m_panel.get(), QStringLiteral("panel-own-certificates"));
 }
 
 QTEST_MAIN(TestTokenPanel)
