@@ -928,7 +928,7 @@ void RenewalJob::failToken(Step step, const p11::Error &error, KeyState state)
         return;
     }
     const bool removed = isRemoval(error);
-    if (removed && step != Step::Check && step != Step::ReadKey && !m_plan.token.serial.isEmpty()) {
+    if (removed && (!m_plan.token.serial.isEmpty() || !m_options.token.serial.isEmpty())) {
         failMissingKey(step, error, state);
         return;
     }
@@ -1001,10 +1001,11 @@ void RenewalJob::failMissingKey(Step step, const p11::Error &error, KeyState sta
 {
     const p11::Error missing = error;
     runToken(m_tokens.listTokens(), [this, step, state, missing](const p11::TokenResult &r) {
+        const QString expected = m_plan.token.serial.isEmpty() ? m_options.token.serial : m_plan.token.serial;
         QStringList others;
         if (r.ok())
             for (const p11::TokenInfo &t : r.tokens)
-                if (t.serial != m_plan.token.serial)
+                if (t.serial != expected)
                     others.append(t.serial);
         const QString where = others.isEmpty()
                                   ? tr("The USB key was removed or is not plugged in.")
