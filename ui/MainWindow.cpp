@@ -466,17 +466,34 @@ QString MainWindow::writeToKeyBlocker(const Application &app) const
         // (an issued certificate names its serial and validity; without them there is nothing to write)
         if (!app.certificate || app.certificate->serial.isEmpty() || !app.certificate->notAfter.isValid())
             return tr("The certificate of this application has already been written to the key.");
-        const QString serial = normalSerial(app.certificate->serial);
         const QList<p11::TokenContents> tokens = m_tokenPanel->tokens();
-        for (const p11::TokenContents &t : tokens)
-            for (const p11::CertificateInfo &cert : t.certificates)
-                if (normalSerial(cert.serialHex) == serial)
-                    return tr("The certificate of this application is already on USB key %1.").arg(t.token.serial);
+        // the key that holds a certificate with this serial, or ""
+        const auto keyHolding = [&tokens](const QString &serialHex) {
+            const QString serial = normalSerial(serialHex);
+            for (const p11::TokenContents &t : tokens)
+                for (const p11::CertificateInfo &cert : t.certificates)
+                    if (normalSerial(cert.serialHex) == serial)
+                        return t.token.serial;
+            return QString();
+        };
+        if (const QString key = keyHolding(app.certificate->serial); !key.isEmpty())
+            return tr("The certificate of this application is already on USB key %1.").arg(key);
         if (app.certificate->notAfter < QDateTime::currentDateTimeUtc())
             return tr("The certificate of this application has expired; apply for a renewal instead.");
+        // superseded: a later renewal/change of the unit has its certificate on a key, or the key holds one of
+        // the unit that lasts longer
+        for (const Application &other : m_serverApps) {
+            if (other.id == app.id || (other.kind != ApplicationKind::Renewal && other.kind != ApplicationKind::Change)
+                || other.handlingStatus != HandlingStatus::Done || !other.certificate)
+                continue;
+            const bool later = other.createdAt > app.createdAt || (other.createdAt == app.createdAt && other.id > app.id);
+            if (const QString key = later ? keyHolding(other.certificate->serial) : QString(); !key.isEmpty())
+                return tr("USB key %1 already holds the certificate of a later application (%2) of this unit.")
+                    .arg(key, other.id);
+        }
         for (const p11::TokenContents &t : tokens)
             for (const p11::CertificateInfo &cert : t.certificates)
-                if (TokenPanel::isOwnCertificate(cert) && cert.notAfter >= app.certificate->notAfter
+                if (TokenPanel::isOwnCertificate(cert) && cert.notAfter > app.certificate->notAfter
                     && (cert.organization == app.organization.name || t.token.serial == app.certificate->tokenSerial))
                     return tr("USB key %1 already holds a newer certificate of this unit than the one of this "
                               "application.")

@@ -826,8 +826,8 @@ void TestTokenRenewal::wrongKeyOnRetryNamesExpectedKey()
     // the message names the key inserted and the one expected (serial and unit), not just "insert the key"
     QTRY_VERIFY2_WITH_TIMEOUT(dialog->message().contains(otherSerial), qPrintable(dialog->message()), 30000);
     const QString message = dialog->message();
-    QVERIFY2(message.contains(QStringLiteral("Insert USB key %1 of %2").arg(m_serial, toktest::supplierOrg())),
-             qPrintable(message));
+    QVERIFY2(message.contains(m_serial) && message.contains(toktest::supplierOrg()), qPrintable(message));
+    QCOMPARE(message.count(otherSerial), 1);  // said once (by the job, or by the dialog after reading the keys)
     // and never advice meant for ca-tool
     QVERIFY2(!message.contains(QStringLiteral("label or serial number")), qPrintable(message));
     QVERIFY2(!message.contains(QStringLiteral("key identifier")), qPrintable(message));

@@ -1,5 +1,7 @@
 #include "ui/token/PinChangeDialog.h"
 
+#include "ui/token/TokenMessages.h"
+
 #include "ui_PinChangeDialog.h"
 
 #include "pkcs11/PinStates.h"
@@ -171,7 +173,7 @@ void PinChangeDialog::onChanged(const p11::TokenResult &result)
         text = tr("The key was removed; the PIN was not changed. Insert the key and try again.");
         break;
     default:
-        text = e.userMessage();
+        text = TokenMessages::forDialog(e);
         break;
     }
     setMessage(text, true);

@@ -1,6 +1,7 @@
 #include "ui/token/RegisterCaDialog.h"
 
 #include "ui/TokenPanel.h"
+#include "ui/token/TokenMessages.h"
 
 #include "ui_RegisterCaDialog.h"
 
@@ -147,7 +148,7 @@ void RegisterCaDialog::onKeyRead(const p11::TokenResult &result)
                           "window again."),
                        true);
         else
-            setMessage(tr("The certificate could not be read from the USB key: %1").arg(result.error->userMessage()), true);
+            setMessage(tr("The certificate could not be read from the USB key: %1").arg(TokenMessages::forDialog(*result.error)), true);
         updateState();
         return;
     }

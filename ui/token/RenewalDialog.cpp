@@ -426,6 +426,16 @@ void RenewalDialog::onStepChanged(Step step)
 void RenewalDialog::onFinished(const RenewalJob::Outcome &outcome)
 {
     m_outcome = outcome;
+    if (outcome.ok && outcome.nothingToDo) {
+        // the application's certificate is on the key already (an earlier window or ca-tool finished it)
+        m_phase = Phase::Succeeded;
+        m_ui->summaryLabel->setText(outcome.message);
+        setMessage(QString(), false);
+        updateButtons();
+        m_ui->closeButton->setDefault(true);
+        m_ui->closeButton->setFocus();
+        return;
+    }
     if (m_phase == Phase::Preparing || m_phase == Phase::Ready) {
         // prepare() failed (or a cancel before start)
         m_phase = Phase::PrepareFailed;
@@ -460,6 +470,8 @@ void RenewalDialog::onFinished(const RenewalJob::Outcome &outcome)
     // The job's sentence names the step, the state of the key and what to do; the PIN state and the key
     // inserted are added once the keys are read again.
     m_retryPinState.reset();
+    if (outcome.pinStateKnown)
+        m_retryPinState = outcome.pinState;  // the job read it again after a wrong or locked PIN
     m_otherKeySerial.clear();
     showRetryKeyState();
     m_ui->resultLabel->setStyleSheet(QLatin1String(kError));
@@ -535,7 +547,8 @@ void RenewalDialog::showRetryKeyState()
         return;
     const bool locked = retryLocked();
     QStringList text{m_outcome->message};
-    if (!m_otherKeySerial.isEmpty())
+    // (the job names the key inserted itself when it saw it at the failure; said once)
+    if (!m_otherKeySerial.isEmpty() && !m_outcome->message.contains(m_otherKeySerial))
         text << tr("The USB key inserted now (serial number %1) is not the key of this application. Insert USB key %2 "
                    "of %3 and choose Retry.")
                     .arg(m_otherKeySerial, m_plan.token.serial.isEmpty() ? m_plan.token.label : m_plan.token.serial,
