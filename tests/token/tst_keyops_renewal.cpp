@@ -57,6 +57,9 @@ private Q_SLOTS:
 
 private:
     void connectClient();
+    // Restarts the sandbox so that the next `times` answers to POST .../csr
+    // are cut off after the certificate was issued; the client retries up to `attempts`.
+    void loseCsrAnswers(int times, int attempts);
     RenewalJob::Options options(const QString &appId, const TokenSetup &t) const;
     // Runs prepare(); true when prepared() came (the plan is job.plan()).
     bool prepare(RenewalJob &job, const RenewalJob::Options &o, RenewalJob::Outcome *failure = nullptr);
@@ -104,6 +107,21 @@ void TestKeyopsRenewal::connectClient()
     login->setParent(m_client.get());
     QVERIFY(login->waitForFinished(60000));
     QVERIFY2(login->ok(), qPrintable(login->error().detail));
+}
+
+void TestKeyopsRenewal::loseCsrAnswers(int times, int attempts)
+{
+    const QString faults = m_hsm.writeFile(QStringLiteral("faults-%1.json").arg(times),
+                                           QJsonDocument(QJsonArray{QJsonObject{{QStringLiteral("route"), QStringLiteral("POST /api/v1/applications/{id}/csr")},
+                                                                                {QStringLiteral("drop_after_bytes"), 10},
+                                                                                {QStringLiteral("times"), times}}})
+                                               .toJson());
+    m_w.sandbox->setExtraArgs(m_w.sandboxArgs({QStringLiteral("--faults"), faults}));
+    QVERIFY2(m_w.sandbox->restart(), qPrintable(m_w.sandbox->lastError()));
+    m_w.http->rebase(*m_w.sandbox);
+    QVERIFY(m_w.http->login(QStringLiteral("supplier")));
+    connectClient();
+    m_client->setRetryPolicy(PlatformClient::RetryPolicy{attempts, std::chrono::milliseconds(50), std::chrono::milliseconds(200)});
 }
 
 void TestKeyopsRenewal::cleanupTestCase()
@@ -487,17 +505,9 @@ void TestKeyopsRenewal::lostAnswerIsReplayed()
     TokenSetup t;
     QString id;
     QVERIFY(setUp(QStringLiteral("lost"), QStringLiteral("renewal"), &t, &id));
-    const QString faults = m_hsm.writeFile(QStringLiteral("faults.json"),
-                                           QJsonDocument(QJsonArray{QJsonObject{{QStringLiteral("route"), QStringLiteral("POST /api/v1/applications/{id}/csr")},
-                                                                                {QStringLiteral("drop_after_bytes"), 10},
-                                                                                {QStringLiteral("times"), 1}}})
-                                               .toJson());
-    m_w.sandbox->setExtraArgs(m_w.sandboxArgs({QStringLiteral("--faults"), faults}));
-    QVERIFY2(m_w.sandbox->restart(), qPrintable(m_w.sandbox->lastError()));
-    m_w.http->rebase(*m_w.sandbox);
-    QVERIFY(m_w.http->login(QStringLiteral("supplier")));
-    connectClient();
-    m_client->setRetryPolicy(PlatformClient::RetryPolicy{4, std::chrono::milliseconds(50), std::chrono::milliseconds(200)});
+    loseCsrAnswers(1, 4);
+    if (QTest::currentTestFailed())
+        return;
 
     newService();
     RenewalJob job(*m_client, *m_service);
@@ -818,19 +828,11 @@ void TestKeyopsRenewal::lostAnswerReplayedByRetry()
     TokenSetup t;
     QString id;
     QVERIFY(setUp(QStringLiteral("lost2"), QStringLiteral("renewal"), &t, &id));
-    const QString faults = m_hsm.writeFile(QStringLiteral("faults-retry.json"),
-                                           QJsonDocument(QJsonArray{QJsonObject{{QStringLiteral("route"), QStringLiteral("POST /api/v1/applications/{id}/csr")},
-                                                                                {QStringLiteral("drop_after_bytes"), 10},
-                                                                                {QStringLiteral("times"), 3}}})
-                                               .toJson());
     // three drops: Qt's HTTP layer itself re-sends a request whose connection
     // closed before the answer (two more times), so the job sees the failure
-    m_w.sandbox->setExtraArgs(m_w.sandboxArgs({QStringLiteral("--faults"), faults}));
-    QVERIFY2(m_w.sandbox->restart(), qPrintable(m_w.sandbox->lastError()));
-    m_w.http->rebase(*m_w.sandbox);
-    QVERIFY(m_w.http->login(QStringLiteral("supplier")));
-    connectClient();
-    m_client->setRetryPolicy(PlatformClient::RetryPolicy{1, std::chrono::milliseconds(50), std::chrono::milliseconds(200)});
+    loseCsrAnswers(3, 1);
+    if (QTest::currentTestFailed())
+        return;
 
     RenewalJob job(*m_client, *m_service);
     QVERIFY(prepare(job, options(id, t)));
