@@ -908,8 +908,13 @@ QString RenewalJob::tokenErrorText(const p11::Error &error) const
     switch (error.kind()) {
     case p11::ErrorKind::KeyNotFound:
         return tr("The key pair of the certificate was not found on this USB key.");
-    case p11::ErrorKind::TokenAmbiguous:
-        return tr("More than one USB key is inserted; remove the keys other than the one with serial number %1.").arg(m_plan.token.serial);
+    case p11::ErrorKind::TokenAmbiguous: {
+        const QString serial = m_plan.token.serial.isEmpty() ? m_options.token.serial : m_plan.token.serial;
+        if (serial.isEmpty())
+            return tr("More than one USB key is inserted; leave only the USB key that holds the certificate of %1 plugged in.")
+                .arg(m_plan.organizationName);
+        return tr("More than one USB key is inserted; remove the keys other than the one with serial number %1.").arg(serial);
+    }
     case p11::ErrorKind::TokenNotFound:
         return tr("The USB key was not found.");
     case p11::ErrorKind::CertificateKeyMismatch:
