@@ -266,12 +266,20 @@ void TestTokenScreens::renewalDialog()
     QVERIFY(prepared(dialog));
     QTest::keyClicks(in<QLineEdit>(dialog, "pinEdit"), kPin);
     shoot(dialog, QStringLiteral("renewal-2-explain"));
-    in<QCheckBox>(dialog, "newKeyCheck")->setChecked(true);
-    QVERIFY(prepared(dialog));
-    QVERIFY(in<QLabel>(dialog, "newKeyWarningLabel")->isVisible());
-    shoot(dialog, QStringLiteral("renewal-3-new-key-warning"));
-    in<QCheckBox>(dialog, "newKeyCheck")->setChecked(false);
-    QVERIFY(prepared(dialog));
+    // a new key pair is offered for a change (信息变更) only: its warning
+    {
+        const QString changeId =
+            toktest::approvedRenewal(*m_sandbox, *m_http, m_serialB, t->certificates.first().serialHex, QStringLiteral("change"));
+        QVERIFY(!changeId.isEmpty());
+        RenewalDialog *change = m_panel->openRenewal(changeId, m_serialB);
+        QVERIFY(change && prepared(change));
+        in<QCheckBox>(change, "newKeyCheck")->setChecked(true);
+        QVERIFY(prepared(change));
+        QVERIFY(in<QLabel>(change, "newKeyWarningLabel")->isVisible());
+        shoot(change, QStringLiteral("renewal-3-new-key-warning"));
+        change->close();
+        QVERIFY(m_sandbox->runAdmin({QStringLiteral("done"), changeId}).exitCode == 0);
+    }
 
     // in progress (signing the request on the key is slow), then the key is pulled out during the install
     QJsonObject fault{{QStringLiteral("function"), QStringLiteral("C_CreateObject")},
