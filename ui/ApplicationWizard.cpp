@@ -47,6 +47,7 @@ ApplicationWizard::ApplicationWizard(ClientContext &ctx, const QString &draftOrS
     setButtonLayout({QWizard::CustomButton1, QWizard::Stretch, QWizard::BackButton, QWizard::NextButton,
                      QWizard::FinishButton, QWizard::CancelButton});
     setMinimumSize(640, 520);
+    resize(880, 680); // the notice and the scans list readable without scrolling at once
 
     m_noticePage = new NoticePage(this);
     m_kindPage = new KindPage(this);

@@ -517,17 +517,20 @@ void TestWizard::templateDownload()
         timer->setInterval(20);
         QObject::connect(timer, &QTimer::timeout, [timer, target, &suggested] {
             auto *dialog = qobject_cast<QFileDialog *>(QApplication::activeModalWidget());
-            if (!dialog)
+            auto *name = dialog ? dialog->findChild<QLineEdit *>(QStringLiteral("fileNameEdit")) : nullptr;
+            if (!dialog || !dialog->isVisible() || !name)
                 return;
             timer->stop();
             timer->deleteLater();
             suggested = dialog->selectedFiles().value(0);
             if (target.isEmpty()) {
-                dialog->reject();
+                QTest::keyClick(name, Qt::Key_Escape);
                 return;
             }
-            dialog->selectFile(target);
-            QMetaObject::invokeMethod(dialog, "accept"); // the Save button
+            // Typed into the file name box and Enter, as a user does.
+            name->setFocus();
+            name->setText(target);
+            QTest::keyClick(name, Qt::Key_Return);
         });
         timer->start();
     };
@@ -537,7 +540,7 @@ void TestWizard::templateDownload()
     answerSaveDialog(m_dir.filePath(QStringLiteral("我的申请表")));
     click(w, "applicationFormTemplateButton");
     QVERIFY2(suggested.endsWith(QStringLiteral(".pdf")), qPrintable(suggested));
-    QTRY_VERIFY_WITH_TIMEOUT(status->text().contains(QDir::toNativeSeparators(target)), 30000);
+    QTRY_VERIFY2_WITH_TIMEOUT(status->text().contains(QDir::toNativeSeparators(target)), qPrintable(status->text()), 30000);
     QVERIFY(status->isVisible());
     test::SandboxHttp http(sandbox(false));
     QVERIFY(http.login(QStringLiteral("supplier")));
