@@ -315,6 +315,22 @@
         <source>The USB key reported an unexpected error. Repeat the step; if it fails again, contact the certificate centre with the log file.</source>
         <translation>CA锁报告了意外错误。请重新执行此步骤；如再次失败，请携带日志文件联系CA中心。</translation>
     </message>
+    <message>
+        <source>The platform&apos;s unlock authorisation does not fit this USB key, so nothing was changed. Do not try the PIN reset again: each try uses up one of the key&apos;s few administrator tries. Call the CA centre.</source>
+        <translation>平台下发的解锁授权与此CA锁不匹配，未作任何更改。请不要再次尝试重置PIN码：每次尝试都会消耗CA锁为数不多的管理员尝试次数。请致电CA中心。</translation>
+    </message>
+    <message>
+        <source>The administrator PIN of this USB key is locked or has only one try left, so the PIN cannot be reset here and nothing was changed. Call the CA centre.</source>
+        <translation>此CA锁的管理员PIN码已锁定或只剩最后一次尝试机会，无法在此重置PIN码，未作任何更改。请致电CA中心。</translation>
+    </message>
+    <message>
+        <source>This USB key&apos;s PIN pad did not accept the unlock sent from the computer, so nothing was changed. Call the CA centre to have the PIN reset.</source>
+        <translation>此CA锁的密码键盘不接受从电脑发送的解锁信息，未作任何更改。请致电CA中心重置PIN码。</translation>
+    </message>
+    <message>
+        <source>The key pair on the USB key has no identifier, so a certificate cannot be written next to it safely and nothing was changed. Contact the CA centre.</source>
+        <translation>CA锁中的密钥对没有标识，无法安全地在其旁写入证书，未作任何更改。请联系CA中心。</translation>
+    </message>
 </context>
 <context>
     <name>FieldSealer</name>
@@ -1512,6 +1528,14 @@
     <message>
         <source>C&amp;lose</source>
         <translation>关闭(&amp;L)</translation>
+    </message>
+    <message>
+        <source>PIN state of the USB key</source>
+        <translation>CA锁的PIN码状态</translation>
+    </message>
+    <message>
+        <source>Reset the PIN of the USB key</source>
+        <translation>重置CA锁的PIN码</translation>
     </message>
 </context>
 <context>
@@ -2841,10 +2865,6 @@
         <translation>申请%1中登记的证书（序列号%2）不在此CA锁中；请插入存有该证书的CA锁，然后选择“重试”。</translation>
     </message>
     <message>
-        <source>This key holds several certificates of your organisation; choose the one to renew in the key list and start again.</source>
-        <translation>此CA锁中有贵单位的多张证书；请在CA锁列表中选择要续期的证书，然后重新开始。</translation>
-    </message>
-    <message>
         <source>No certificate with its key pair was found on this key to renew; insert the USB key that holds your current certificate and choose Retry.</source>
         <translation>此CA锁中没有找到带密钥对的可续期证书；请插入存有当前证书的CA锁，然后选择“重试”。</translation>
     </message>
@@ -2897,10 +2917,6 @@
         <translation>平台返回的证书主题与所申请的单位不符，因此未写入。原证书仍在CA锁中；请联系CA中心。</translation>
     </message>
     <message>
-        <source>The certificate the platform issued belongs to a key that is not on this USB key, so it was not written. Insert the USB key the request was made with and choose Retry.</source>
-        <translation>平台签发的证书所属的密钥不在此CA锁 中，因此未写入。请插入生成请求时使用的CA锁，然后选择“重试”。</translation>
-    </message>
-    <message>
         <source>The key was removed before the new certificate was written to it. The old certificate is still on the key; plug the key in and choose Retry: the certificate the platform issued is written without a new request.</source>
         <translation>新证书写入之前CA锁被拔出。原证书仍在CA锁中；请插入CA锁并选择“重试”：将直接写入平台已签发的证书，无需重新申请。</translation>
     </message>
@@ -2937,10 +2953,6 @@
         <translation>无法读取CA锁。%1CA锁未作任何更改。</translation>
     </message>
     <message>
-        <source>The key was removed while the certificate request was being made on it. The old certificate is still on the key; plug the key in and choose Retry.</source>
-        <translation>在CA锁中生成证书请求时CA锁被拔出。原证书仍在CA锁中；请插入CA锁并选择“重试”。</translation>
-    </message>
-    <message>
         <source>The certificate request could not be made on the key. %1 The old certificate is still on the key; choose Retry when this is fixed.</source>
         <translation>无法在CA锁中生成证书请求。%1原证书仍在CA锁中；问题解决后请选择“重试”。</translation>
     </message>
@@ -2949,12 +2961,124 @@
         <translation>无法将新证书写入CA锁。%1原证书仍在CA锁中；请选择“重试”。</translation>
     </message>
     <message>
-        <source>The key was removed while the new certificate was being checked. The new certificate was written to the key; plug the key in and choose Retry to check it.</source>
-        <translation>核验新证书时CA锁被拔出。新证书已写入CA锁；请插入CA锁并选择“重试”进行核验。</translation>
-    </message>
-    <message>
         <source>The new certificate could not be checked on the key. %1 It was written to the key; choose Retry to check it again.</source>
         <translation>无法核验CA锁中的新证书。%1新证书已写入CA锁；请选择“重试”重新核验。</translation>
+    </message>
+    <message>
+        <source>The renewal was cancelled. The old certificate is still on the key; choose Retry to go on.</source>
+        <translation>写入已取消。原证书仍在CA锁中；如需继续，请选择“重试”。</translation>
+    </message>
+    <message>
+        <source>A new key pair for application %1 is on the key without its certificate yet (key ID %2); Retry uses it and makes no other.</source>
+        <translation>CA锁中已有为申请%1生成的新密钥对，但尚无证书（密钥标识%2）；“重试”将使用该密钥对，不会再生成新的。</translation>
+    </message>
+    <message>
+        <source>Application %1 is a renewal, which certifies the key pair already on the key again; a new key pair is made only for a change application (信息变更). Start the renewal without a new key pair.</source>
+        <translation>申请%1是延期续费，将为CA锁中已有的密钥对重新签发证书；只有信息变更申请才会生成新的密钥对。请不选新密钥对重新开始。</translation>
+    </message>
+    <message>
+        <source>This key holds several certificates of your organisation (serials %1) and application %2 does not name the one to renew. Start the renewal from that certificate&apos;s Renew action in My keys (我的证书), which names it.</source>
+        <translation>此CA锁中有贵单位的多张证书（序列号%1），而申请%2没有指明要续期哪一张。请在“我的证书”中从该证书的“延期续费”操作开始，它会指明证书。</translation>
+    </message>
+    <message>
+        <source>The certificate of application %1 (serial %2) is already on the key %3 and valid until %4; nothing needs to be done.</source>
+        <translation>申请%1的证书（序列号%2）已在CA锁%3中，有效期至%4，无需任何操作。</translation>
+    </message>
+    <message>
+        <source>A key pair made for application %1 by an earlier attempt is on the key without a certificate; it is used, and no other key pair is made.</source>
+        <translation>CA锁中有上次尝试为申请%1生成、尚无证书的密钥对；将使用该密钥对，不会再生成新的。</translation>
+    </message>
+    <message>
+        <source>The platform did not certify the request. %1 The old certificate is still on the key.</source>
+        <translation>平台未签发该证书请求。%1 原证书仍在CA锁中。</translation>
+    </message>
+    <message>
+        <source>The certificate the platform issued belongs to a key pair that is not on this USB key, so it was not written. %1</source>
+        <translation>平台签发的证书所属的密钥对不在此CA锁中，因此未写入。%1</translation>
+    </message>
+    <message>
+        <source>The new certificate was not found on the key after it was written, and the old certificate is not there either. Choose Retry to write the certificate the platform issued again; if it fails again, contact the CA centre.</source>
+        <translation>写入后在CA锁中既找不到新证书，也找不到原证书。请选择“重试”重新写入平台已签发的证书；如再次失败，请联系CA中心。</translation>
+    </message>
+    <message>
+        <source>Insert the USB key that holds the certificate of %1 and choose Retry.</source>
+        <translation>请插入存有%1证书的CA锁，然后选择“重试”。</translation>
+    </message>
+    <message>
+        <source>Insert the USB key with serial number %1 (certificate of %2) and choose Retry.</source>
+        <translation>请插入序列号为%1的CA锁（%2的证书），然后选择“重试”。</translation>
+    </message>
+    <message>
+        <source>Nothing was written to the key: the old certificate is still there.</source>
+        <translation>未向CA锁写入任何内容，原证书仍在。</translation>
+    </message>
+    <message>
+        <source>The old certificate is still on the key; Retry writes the certificate the platform issued without a new request.</source>
+        <translation>原证书仍在CA锁中；“重试”将直接写入平台已签发的证书，无需重新申请。</translation>
+    </message>
+    <message>
+        <source>The new certificate was written to the key; Retry checks it again.</source>
+        <translation>新证书已写入CA锁；“重试”将重新核验。</translation>
+    </message>
+    <message>
+        <source>The key pair of the certificate was not found on this USB key.</source>
+        <translation>此CA锁中找不到该证书的密钥对。</translation>
+    </message>
+    <message>
+        <source>More than one USB key is inserted; leave only the USB key that holds the certificate of %1 plugged in.</source>
+        <translation>插入了多个CA锁；请只保留存有%1证书的CA锁。</translation>
+    </message>
+    <message>
+        <source>More than one USB key is inserted; remove the keys other than the one with serial number %1.</source>
+        <translation>插入了多个CA锁；请拔出序列号为%1以外的CA锁。</translation>
+    </message>
+    <message>
+        <source>The USB key was not found.</source>
+        <translation>未找到CA锁。</translation>
+    </message>
+    <message>
+        <source>The certificate belongs to no key pair on this USB key.</source>
+        <translation>该证书不属于此CA锁中的任何密钥对。</translation>
+    </message>
+    <message>
+        <source>The USB key refused the request as malformed.</source>
+        <translation>CA锁以格式错误为由拒绝了该请求。</translation>
+    </message>
+    <message>
+        <source>The key pair of the certificate was not found on this USB key, so no certificate request was made. The old certificate is still on the key. %1</source>
+        <translation>此CA锁中找不到该证书的密钥对，因此未生成证书请求。原证书仍在CA锁中。%1</translation>
+    </message>
+    <message>
+        <source>The PIN of key %1 is locked after too many wrong tries, so the certificate cannot be written now. Reset the PIN (密码重置) and then write the certificate to the key again.</source>
+        <translation>CA锁%1的PIN码因错误次数过多已被锁定，现在无法写入证书。请先进行密码重置，然后重新将证书写入CA锁。</translation>
+    </message>
+    <message>
+        <source>The PIN was wrong. Only one try is left: one more wrong PIN locks key %1.</source>
+        <translation>PIN码错误。只剩最后一次机会：再输错一次将锁定CA锁%1。</translation>
+    </message>
+    <message>
+        <source>The PIN was wrong, and key %1 says fewer tries are left (it does not say how many).</source>
+        <translation>PIN码错误，CA锁%1提示剩余尝试次数已减少（未告知具体次数）。</translation>
+    </message>
+    <message>
+        <source>The PIN was wrong.</source>
+        <translation>PIN码错误。</translation>
+    </message>
+    <message>
+        <source>Type the correct PIN and choose Retry.</source>
+        <translation>请输入正确的PIN码，然后选择“重试”。</translation>
+    </message>
+    <message>
+        <source>The USB key was removed or is not plugged in.</source>
+        <translation>CA锁已被拔出或未插入。</translation>
+    </message>
+    <message>
+        <source>The USB key plugged in now (serial number %1) is not the one this renewal writes to.</source>
+        <translation>当前插入的CA锁（序列号%1）不是本次写入的目标CA锁。</translation>
+    </message>
+    <message>
+        <source>The key holds the old or the new certificate, never neither; Retry finishes writing the certificate the platform issued.</source>
+        <translation>CA锁中保存的是原证书或新证书，不会两者皆无；“重试”将完成平台已签发证书的写入。</translation>
     </message>
 </context>
 <context>
@@ -3298,6 +3422,18 @@ address、bank-name、recipient、unit-name、mailing-address。
         <source>The e-invoice was saved as %1.</source>
         <translation>电子发票已保存为%1。</translation>
     </message>
+    <message>
+        <source>Write to &amp;key</source>
+        <translation>写入CA锁(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Write the certificate of this application to the USB key</source>
+        <translation>将此申请的证书写入CA锁</translation>
+    </message>
+    <message>
+        <source>Write the renewed or changed certificate to the USB key now.</source>
+        <translation>现在将续期或变更后的证书写入CA锁。</translation>
+    </message>
 </context>
 <context>
     <name>ca::ui::ApplicationListModel</name>
@@ -3581,20 +3717,40 @@ address、bank-name、recipient、unit-name、mailing-address。
         <translation>授权委托书.pdf</translation>
     </message>
     <message>
-        <source>Save the template</source>
-        <translation>保存模板</translation>
-    </message>
-    <message>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <source>Downloading the template…</source>
-        <translation>正在下载模板…</translation>
+        <source>Save the application form template</source>
+        <translation>保存申请表模板</translation>
     </message>
     <message>
-        <source>The template was saved as %1. Print it, fill it in, stamp it and upload the scan.</source>
-        <translation>模板已保存为%1。请打印、填写并加盖公章后上传扫描件。</translation>
+        <source>Save the authorisation letter template</source>
+        <translation>保存授权书模板</translation>
+    </message>
+    <message>
+        <source>Downloading the application form template…</source>
+        <translation>正在下载申请表模板…</translation>
+    </message>
+    <message>
+        <source>Downloading the authorisation letter template…</source>
+        <translation>正在下载授权书模板…</translation>
+    </message>
+    <message>
+        <source>The application form template was saved as %1. Print it, fill it in, stamp it and upload the scan below.</source>
+        <translation>申请表模板已保存为%1。请打印、填写并加盖公章后，在下方上传扫描件。</translation>
+    </message>
+    <message>
+        <source>The authorisation letter template was saved as %1. Print it, fill it in, stamp it and upload the scan below.</source>
+        <translation>授权书模板已保存为%1。请打印、填写并加盖公章后，在下方上传扫描件。</translation>
+    </message>
+    <message>
+        <source>The application form template could not be downloaded: %1</source>
+        <translation>无法下载申请表模板：%1</translation>
+    </message>
+    <message>
+        <source>The authorisation letter template could not be downloaded: %1</source>
+        <translation>无法下载授权书模板：%1</translation>
     </message>
 </context>
 <context>
@@ -4025,6 +4181,42 @@ Apply for CA certificates (USB keys) on the procurement platform, pay, follow th
         <source>A new renewal application for the certificate on USB key %1 was started.</source>
         <translation>已为CA锁%1中的证书新建延期续费申请。</translation>
     </message>
+    <message>
+        <source>The certificate of this application is already on USB key %1.</source>
+        <translation>此申请的证书已在CA锁%1中。</translation>
+    </message>
+    <message>
+        <source>The certificate of this application has expired; apply for a renewal instead.</source>
+        <translation>此申请的证书已过期，请改为申请延期续费。</translation>
+    </message>
+    <message>
+        <source>USB key %1 already holds the certificate of a later application (%2) of this unit.</source>
+        <translation>CA锁%1中已有本单位较新申请（%2）的证书。</translation>
+    </message>
+    <message>
+        <source>USB key %1 already holds a newer certificate of this unit than the one of this application.</source>
+        <translation>CA锁%1中已有比此申请更新的本单位证书。</translation>
+    </message>
+    <message>
+        <source>Insert the USB key: the certificate of this application was issued and is written to the key once the key is inserted.</source>
+        <translation>请插入CA锁：此申请的证书已签发，插入CA锁后即可写入。</translation>
+    </message>
+    <message>
+        <source>Application %1 (%2) for this certificate is already under way; it was opened instead of a new one.</source>
+        <translation>此证书的申请%1（%2）已在办理中，已为您打开该申请，未新建申请。</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>USB key in use</source>
+        <translation>CA锁正在使用</translation>
+    </message>
+    <message>
+        <source>A certificate is being written to the USB key or its PIN is being reset. Keep the key inserted and close the program when the key window shows the result.</source>
+        <translation>正在向CA锁写入证书或重置其PIN码。请保持CA锁插入，待CA锁窗口显示结果后再关闭程序。</translation>
+    </message>
 </context>
 <context>
     <name>ca::ui::NoticePage</name>
@@ -4281,12 +4473,6 @@ Apply for CA certificates (USB keys) on the procurement platform, pay, follow th
         <source>Checking the verification code with the platform…</source>
         <translation>正在向平台核对验证码…</translation>
     </message>
-    <message numerus="yes">
-        <source>The verification code is wrong; check the text message and type it again (%n try(s) left).</source>
-        <translation>
-            <numerusform>验证码错误；请核对短信后重新输入（还剩%n次机会）。</numerusform>
-        </translation>
-    </message>
     <message>
         <source>The verification code has expired (codes are valid for 5 minutes). Send a new code and type the new one.</source>
         <translation>验证码已过期（验证码5分钟内有效）。请重新发送并输入新的验证码。</translation>
@@ -4312,8 +4498,42 @@ Apply for CA certificates (USB keys) on the procurement platform, pay, follow th
         <translation>设置新PIN码之前CA锁已被拔出，PIN码未改变。请插入CA锁并重新发送验证码。</translation>
     </message>
     <message>
-        <source>The key refused the reset (%1); the PIN is unchanged. Send a new code to try again.</source>
-        <translation>CA锁拒绝了重置（%1），PIN码未改变。请重新发送验证码后再试。</translation>
+        <source>This key has a PIN pad, but nothing is typed on the reader for the reset: the program hands the key the platform&apos;s unlock authorisation and the new PIN you type here. If the reader asks for a PIN all the same, cancel on the reader (nothing is changed then) and call the CA centre.</source>
+        <translation>此CA锁带有密码键盘，但重置时无需在其上输入：程序会将平台下发的解锁授权和您在此输入的新PIN码交给CA锁。如果密码键盘仍要求输入PIN码，请在键盘上取消（此时不会作任何更改），并致电CA中心。</translation>
+    </message>
+    <message>
+        <source>The administrator PIN of this USB key is locked or has only one try left, so the PIN cannot be reset here and nothing was changed. Call the CA centre.</source>
+        <translation>此CA锁的管理员PIN码已锁定或只剩最后一次尝试机会，无法在此重置PIN码，未作任何更改。请致电CA中心。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The verification code is wrong; check the text message and type it again with the new PIN (%n try(s) left).</source>
+        <translation>
+            <numerusform>验证码错误，请核对短信后与新PIN码一起重新输入（还可尝试%n次）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The platform&apos;s answer held no unlock authorisation for this key, so nothing was changed. Call the CA centre and give them the request number %1.</source>
+        <translation>平台的应答中没有此CA锁的解锁授权，未作任何更改。请致电CA中心并告知请求编号%1。</translation>
+    </message>
+    <message>
+        <source>The platform&apos;s unlock authorisation does not fit this USB key, so nothing was changed on it. Do not try the reset again: each try uses up one of the key&apos;s few administrator tries. Call the CA centre and give them the request number %1.</source>
+        <translation>平台下发的解锁授权与此CA锁不匹配，CA锁未作任何更改。请不要再次尝试重置：每次尝试都会消耗CA锁为数不多的管理员尝试次数。请致电CA中心并告知请求编号%1。</translation>
+    </message>
+    <message>
+        <source>The administrator PIN of this USB key is locked or has only one try left, so the PIN cannot be reset here and nothing was changed. Call the CA centre and give them the request number %1.</source>
+        <translation>此CA锁的管理员PIN码已锁定或只剩最后一次尝试机会，无法在此重置PIN码，未作任何更改。请致电CA中心并告知请求编号%1。</translation>
+    </message>
+    <message>
+        <source>The PIN pad of this USB key did not accept the unlock sent from the computer, so nothing was changed. Call the CA centre and give them the request number %1.</source>
+        <translation>此CA锁的密码键盘不接受从电脑发送的解锁信息，未作任何更改。请致电CA中心并告知请求编号%1。</translation>
+    </message>
+    <message>
+        <source>The key did not accept the new PIN because of its length or characters; the PIN is unchanged. Send a new code and choose another new PIN.</source>
+        <translation>新PIN码的长度或字符不符合CA锁要求，PIN码未更改。请重新获取验证码，并设置其他新PIN码。</translation>
+    </message>
+    <message>
+        <source>The key refused the reset; the PIN is unchanged. Send a new code to try again; if it fails again, call the CA centre and give them the request number %1.</source>
+        <translation>CA锁拒绝了重置，PIN码未更改。请重新获取验证码后再试；如再次失败，请致电CA中心并告知请求编号%1。</translation>
     </message>
 </context>
 <context>
@@ -4430,6 +4650,10 @@ Apply for CA certificates (USB keys) on the procurement platform, pay, follow th
     <message>
         <source>This application can no longer take a certificate: only an existing-CA application that is being edited or processed can. Choose another application or a new one.</source>
         <translation>此申请已不能登记证书：只有正在编辑或办理中的已有CA申请才可以。请选择其他申请或新建申请。</translation>
+    </message>
+    <message>
+        <source>This USB key holds only certificates of certificate authorities, not a certificate of your unit, so there is nothing to register. Apply for a new certificate instead.</source>
+        <translation>此CA锁中只有CA机构的证书，没有贵单位的证书，无可登记。请改为申请新办证书。</translation>
     </message>
 </context>
 <context>
@@ -4555,6 +4779,22 @@ Apply for CA certificates (USB keys) on the procurement platform, pay, follow th
     <message>
         <source>Type the PIN again below before you click Retry.</source>
         <translation>请在下方重新输入PIN码，然后点击“重试”。</translation>
+    </message>
+    <message>
+        <source>This key has a PIN pad: when the key asks for it, type the PIN on the reader. Nothing is typed here. The reader may ask twice: once when the certificate request is made on the key and once when the new certificate is written to it.</source>
+        <translation>此CA锁带有密码键盘：CA锁提示时，请在其上输入PIN码，此处无需输入。密码键盘可能会提示两次：一次在CA锁中生成证书请求时，一次在写入新证书时。</translation>
+    </message>
+    <message>
+        <source>The USB key inserted now (serial number %1) is not the key of this application. Insert USB key %2 of %3 and choose Retry.</source>
+        <translation>当前插入的CA锁（序列号%1）不是此申请的CA锁。请插入%3的CA锁%2，然后选择“重试”。</translation>
+    </message>
+    <message>
+        <source>The PIN of this key is now locked after too many wrong tries, so Retry is not possible. Reset the PIN (密码重置 / 解锁) first; then write the certificate to the key again from this window.</source>
+        <translation>此CA锁的PIN码因错误次数过多现已锁定，无法重试。请先进行密码重置（解锁），然后在此窗口重新写入证书。</translation>
+    </message>
+    <message>
+        <source>The certificate is being written to the USB key. This window can be closed when the step that is running has ended; keep the key inserted until then.</source>
+        <translation>正在将证书写入CA锁。当前步骤结束后才能关闭此窗口；在此之前请保持CA锁插入。</translation>
     </message>
 </context>
 <context>
@@ -4776,6 +5016,25 @@ Apply for CA certificates (USB keys) on the procurement platform, pay, follow th
     </message>
 </context>
 <context>
+    <name>ca::ui::TokenMessages</name>
+    <message>
+        <source>More than one USB key is inserted and the key of this step could not be told apart. Remove the other keys and try again.</source>
+        <translation>插入了多个CA锁，无法确定此步骤使用哪一个。请拔出其他CA锁后重试。</translation>
+    </message>
+    <message>
+        <source>The USB key was not found. Insert the key and try again.</source>
+        <translation>未找到CA锁。请插入CA锁后重试。</translation>
+    </message>
+    <message>
+        <source>The USB key holds no key pair for this step. Insert the key that holds your certificate, or contact the CA centre.</source>
+        <translation>CA锁中没有此步骤所需的密钥对。请插入存有您证书的CA锁，或联系CA中心。</translation>
+    </message>
+    <message>
+        <source>The USB key refused the request as incomplete. Try again; if it fails again, contact the CA centre with the log file.</source>
+        <translation>CA锁以请求不完整为由拒绝。请重试；如再次失败，请携带日志文件联系CA中心。</translation>
+    </message>
+</context>
+<context>
     <name>ca::ui::TokenPanel</name>
     <message>
         <source>Unit</source>
@@ -4913,6 +5172,14 @@ Apply for CA certificates (USB keys) on the procurement platform, pay, follow th
     <message>
         <source>%1 could not be used; the driver %2 was found automatically instead.</source>
         <translation>无法使用%1；已改用自动找到的驱动%2。</translation>
+    </message>
+    <message>
+        <source>No certificate on this key has its key pair on the key, so it cannot be renewed here. Apply for a new certificate, or insert the key that holds the key pair.</source>
+        <translation>此CA锁中没有带密钥对的证书，无法在此续期。请申请新办证书，或插入存有密钥对的CA锁。</translation>
+    </message>
+    <message>
+        <source>There is no certificate of your unit with its key pair on this key to renew.</source>
+        <translation>此CA锁中没有可续期的、带密钥对的本单位证书。</translation>
     </message>
 </context>
 <context>
