@@ -20,7 +20,9 @@ LoginDialog::LoginDialog(ClientContext &context, QWidget *parent)
     , m_ui(std::make_unique<Ui::LoginDialog>())
 {
     m_ui->setupUi(this);
-    m_loginButton = m_ui->buttonBox->addButton(tr("&Log in"), QDialogButtonBox::AcceptRole);
+    // A standard Ok button renamed: it gets the same kind of icon (or none) as Cancel beside it.
+    m_loginButton = m_ui->buttonBox->addButton(QDialogButtonBox::Ok);
+    m_loginButton->setText(tr("&Log in"));
     m_loginButton->setObjectName(QStringLiteral("loginButton"));
     m_loginButton->setDefault(true);
     m_ui->buttonBox->button(QDialogButtonBox::Cancel)->setObjectName(QStringLiteral("cancelButton"));

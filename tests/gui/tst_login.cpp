@@ -194,6 +194,10 @@ void TestLogin::noServer()
     auto *button = dialog.findChild<QPushButton *>(QStringLiteral("loginButton"));
     dialog.findChild<QLineEdit *>(QStringLiteral("usernameEdit"))->setText(QStringLiteral("supplier"));
     dialog.findChild<QLineEdit *>(QStringLiteral("passwordEdit"))->setText(QStringLiteral("x"));
+    // Log in and Cancel look alike (both with the style's button icon, or both without).
+    auto *cancel = dialog.findChild<QPushButton *>(QStringLiteral("cancelButton"));
+    QVERIFY(cancel);
+    QCOMPARE(button->icon().isNull(), cancel->icon().isNull());
     QTest::mouseClick(button, Qt::LeftButton);
     QVERIFY2(dialog.message().contains(QStringLiteral("Settings")), qPrintable(dialog.message()));
     QVERIFY(dialog.result() != QDialog::Accepted);
