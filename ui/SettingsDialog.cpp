@@ -17,6 +17,8 @@ SettingsDialog::SettingsDialog(AppSettings &settings, QWidget *parent)
     , m_ui(std::make_unique<Ui::SettingsDialog>())
 {
     m_ui->setupUi(this);
+    // Paths (CA bundle, PKCS#11 module) readable whole: about 60 characters in the field.
+    m_ui->caBundleEdit->setMinimumWidth(m_ui->caBundleEdit->fontMetrics().averageCharWidth() * 60);
     m_ui->languageCombo->addItem(tr("System language"), QString());
     m_ui->languageCombo->addItem(QStringLiteral("中文（简体）"), QStringLiteral("zh_CN"));
     m_ui->languageCombo->addItem(QStringLiteral("English"), QStringLiteral("en"));

@@ -71,7 +71,12 @@ void TestUiShellSettings::dialogSaves()
     SettingsDialog dialog(settings);
     dialog.show();
     dialog.findChild<QLineEdit *>(QStringLiteral("serverUrlEdit"))->setText(QStringLiteral("https://ca.example.cn:8443"));
-    dialog.findChild<QLineEdit *>(QStringLiteral("caBundleEdit"))->setText(bundle);
+    auto *bundleEdit = dialog.findChild<QLineEdit *>(QStringLiteral("caBundleEdit"));
+    bundleEdit->setText(bundle);
+    // A typical path is shown whole in the field.
+    const QString typical = QStringLiteral("/tmp/tst_ui_shell_screens-JMpMVs/data/ca.pem");
+    QVERIFY2(bundleEdit->width() >= bundleEdit->fontMetrics().horizontalAdvance(typical) + 12,
+             qPrintable(QStringLiteral("CA bundle field %1 px").arg(bundleEdit->width())));
     auto *lang = dialog.findChild<QComboBox *>(QStringLiteral("languageCombo"));
     lang->setCurrentIndex(lang->findData(QStringLiteral("en")));
     QTest::mouseClick(dialog.findChild<QPushButton *>(QStringLiteral("saveButton")), Qt::LeftButton);
