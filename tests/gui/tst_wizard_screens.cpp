@@ -163,6 +163,15 @@ void TestWizardScreens::everyPage()
     child<QPushButton>(pay, "payButton")->click();
     QTRY_VERIFY_WITH_TIMEOUT(child<QWidget>(pay, "wechatPanel")->isVisible() && !child<QrCodeWidget>(pay, "qrWidget")->matrix().isNull(), 30000);
     shoot(w, QStringLiteral("7-payment-wechat"));
+    // The scanning hint and the countdown beside the code, not at the far side of the page.
+    {
+        auto *qr = child<QrCodeWidget>(pay, "qrWidget");
+        auto *hint = child<QLabel>(pay, "wechatHintLabel");
+        // The code is drawn as a centred square in the widget.
+        const int drawnRight = qr->mapTo(pay, QPoint()).x() + (qr->width() + qMin(qr->width(), qr->height())) / 2;
+        const int gap = hint->mapTo(pay, QPoint()).x() - drawnRight;
+        QVERIFY2(gap < 40, qPrintable(QStringLiteral("%1 px between the QR code and its hint").arg(gap)));
+    }
     QVERIFY2(m_clipped.isEmpty(), qPrintable(m_clipped.join(QLatin1Char('\n'))));
 }
 

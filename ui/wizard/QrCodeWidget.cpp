@@ -12,7 +12,7 @@ QrCodeWidget::QrCodeWidget(QWidget *parent)
     : QWidget(parent)
 {
     setAccessibleName(tr("WeChat payment QR code"));
-    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Preferred);
+    setSizePolicy(QSizePolicy::Maximum, QSizePolicy::Maximum); // no wider than the code: its hint sits beside it
 }
 
 void QrCodeWidget::setMatrix(const QrMatrix &matrix)
