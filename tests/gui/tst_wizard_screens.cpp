@@ -13,7 +13,9 @@
 #include <QAbstractButton>
 #include <QApplication>
 #include <QLabel>
+#include <QScrollArea>
 #include <QTranslator>
+#include <QWizardPage>
 
 using namespace ca;
 using namespace ca::ui;
@@ -85,6 +87,38 @@ void TestWizardScreens::shoot(ApplicationWizard &w, const QString &name)
             continue;
         if (b->sizeHint().width() > b->width() + 1)
             m_clipped << QStringLiteral("%1: button %2 \"%3\"").arg(name, b->objectName(), b->text());
+    }
+    // Tab goes through the page from top to bottom (left to right within a row).
+    QWizardPage *page = w.currentPage();
+    QList<QWidget *> chain;
+    for (QWidget *x = page->nextInFocusChain(); x && x != page; x = x->nextInFocusChain()) {
+        if (page->isAncestorOf(x) && x->isVisibleTo(page) && x->isEnabled() && (x->focusPolicy() & Qt::TabFocus)
+            && !chain.contains(x))
+            chain << x;
+    }
+    // Where a widget is for the reader: inside a scroll area, its place in the scrolled content when both are
+    // in the same area, else the scroll area's own place on the page.
+    auto scrollAreaOf = [page](QWidget *x) -> QScrollArea * {
+        for (QWidget *p = x->parentWidget(); p && p != page; p = p->parentWidget())
+            if (auto *area = qobject_cast<QScrollArea *>(p))
+                return area;
+        return nullptr;
+    };
+    auto placeOf = [page](QWidget *x, QWidget *in) { return QRect(x->mapTo(in ? in : page, QPoint()), x->size()); };
+    for (qsizetype i = 1; i < chain.size(); ++i) {
+        QScrollArea *areaA = scrollAreaOf(chain.at(i - 1));
+        QScrollArea *areaB = scrollAreaOf(chain.at(i));
+        QRect a, b;
+        if (areaA && areaA == areaB) {
+            a = placeOf(chain.at(i - 1), areaA->widget());
+            b = placeOf(chain.at(i), areaA->widget());
+        } else {
+            a = areaA ? placeOf(areaA, nullptr) : placeOf(chain.at(i - 1), nullptr);
+            b = areaB ? placeOf(areaB, nullptr) : placeOf(chain.at(i), nullptr);
+        }
+        const bool sameRow = b.top() < a.bottom() && a.top() < b.bottom();
+        if (sameRow ? b.left() < a.left() : b.top() < a.top())
+            m_clipped << QStringLiteral("%1: Tab goes from %2 back to %3").arg(name, chain.at(i - 1)->objectName(), chain.at(i)->objectName());
     }
     qInfo().noquote() << "saved" << file;
 }

@@ -59,6 +59,19 @@ void AttachmentsPage::buildRows()
         connect(row, &AttachmentRow::fileChosen, this, &AttachmentsPage::chooseFile);
     }
     m_ui->rowsLayout->addStretch(1);
+    // The rows are made after the form: Tab goes through them top to bottom, then to the template buttons.
+    QList<QWidget *> order;
+    for (int i = 0; i < m_ui->rowsLayout->count(); ++i) {
+        QWidget *row = m_ui->rowsLayout->itemAt(i)->widget();
+        if (!row)
+            continue;
+        for (QWidget *x = row->nextInFocusChain(); x && x != row && row->isAncestorOf(x); x = x->nextInFocusChain())
+            if (x->focusPolicy() & Qt::TabFocus)
+                order << x;
+    }
+    order << m_ui->applicationFormTemplateButton << m_ui->authorizationLetterTemplateButton;
+    for (qsizetype i = 1; i < order.size(); ++i)
+        setTabOrder(order.at(i - 1), order.at(i));
 }
 
 void AttachmentsPage::initializePage()
