@@ -69,6 +69,10 @@ private:
     QString create(const QJsonObject &body);
     void uploadRequired(const QString &id, ApplicationKind kind);
     void submitViaApi(const QString &id);
+    // A complete application of `kind` with its scans, submitted for review (pending).
+    QString submitted(const QString &kind);
+    // Pays an approved application: a WeChat order settled by the reviewer's admin command.
+    void payViaSandbox(const QString &id);
     void admin(const QStringList &args);
     QStringList keysInView(QTabBar *bar, int tab, QTableView *table);
     void checkColumnsWhole(const char *lang);
@@ -160,6 +164,23 @@ void TestMainWindow::submitViaApi(const QString &id)
     QVERIFY2(r.status == 200 || r.status == 201, r.body.constData());
 }
 
+QString TestMainWindow::submitted(const QString &kind)
+{
+    const QString id = create(test::sampleApplication(kind));
+    uploadRequired(id, *enumFromWord<ApplicationKind>(kind));
+    submitViaApi(id);
+    return id;
+}
+
+void TestMainWindow::payViaSandbox(const QString &id)
+{
+    const auto order = m_http->post(QStringLiteral("/api/v1/applications/%1/payments").arg(id),
+                                    QJsonObject{{QStringLiteral("channel"), QStringLiteral("wechat")}},
+                                    {{"Idempotency-Key", LocalStore::newId().toLatin1()}});
+    QCOMPARE(order.status, 201);
+    admin({QStringLiteral("pay"), order.json().value(QStringLiteral("order_no")).toString()});
+}
+
 void TestMainWindow::admin(const QStringList &args)
 {
     const auto r = m_sandbox->runAdmin(args);
@@ -190,26 +211,14 @@ void TestMainWindow::tabsShowTheRightRows()
 {
     // One application in every state, made through the API and the reviewer's admin commands.
     const QString draft = create(test::sampleApplication(QStringLiteral("new")));
-    const QString pending = create(test::sampleApplication(QStringLiteral("reissue")));
-    uploadRequired(pending, ApplicationKind::Reissue);
-    submitViaApi(pending);
-    const QString approved = create(test::sampleApplication(QStringLiteral("new")));
-    uploadRequired(approved, ApplicationKind::New);
-    submitViaApi(approved);
+    const QString pending = submitted(QStringLiteral("reissue"));
+    const QString approved = submitted(QStringLiteral("new"));
     admin({QStringLiteral("approve"), approved});
-    const QString rejected = create(test::sampleApplication(QStringLiteral("change")));
-    uploadRequired(rejected, ApplicationKind::Change);
-    submitViaApi(rejected);
+    const QString rejected = submitted(QStringLiteral("change"));
     admin({QStringLiteral("reject"), rejected, QStringLiteral("--comment"), QStringLiteral("营业执照不清晰")});
-    const QString paid = create(test::sampleApplication(QStringLiteral("new")));
-    uploadRequired(paid, ApplicationKind::New);
-    submitViaApi(paid);
+    const QString paid = submitted(QStringLiteral("new"));
     admin({QStringLiteral("approve"), paid});
-    const auto order = m_http->post(QStringLiteral("/api/v1/applications/%1/payments").arg(paid),
-                                    QJsonObject{{QStringLiteral("channel"), QStringLiteral("wechat")}},
-                                    {{"Idempotency-Key", LocalStore::newId().toLatin1()}});
-    QCOMPARE(order.status, 201);
-    admin({QStringLiteral("pay"), order.json().value(QStringLiteral("order_no")).toString()});
+    payViaSandbox(paid);
     QVERIFY(!draft.isEmpty() && !pending.isEmpty() && !approved.isEmpty() && !rejected.isEmpty() && !paid.isEmpty());
 
     // A draft that exists only on this computer.
@@ -276,25 +285,14 @@ void TestMainWindow::tabsShowTheRightRows()
 void TestMainWindow::actionsFollowTheWorkflow()
 {
     const QString draft = create(test::sampleApplication(QStringLiteral("new")));
-    const QString pending = create(test::sampleApplication(QStringLiteral("new")));
-    uploadRequired(pending, ApplicationKind::New);
-    submitViaApi(pending);
-    const QString approved = create(test::sampleApplication(QStringLiteral("new")));
-    uploadRequired(approved, ApplicationKind::New);
-    submitViaApi(approved);
+    const QString pending = submitted(QStringLiteral("new"));
+    const QString approved = submitted(QStringLiteral("new"));
     admin({QStringLiteral("approve"), approved});
-    const QString rejected = create(test::sampleApplication(QStringLiteral("new")));
-    uploadRequired(rejected, ApplicationKind::New);
-    submitViaApi(rejected);
+    const QString rejected = submitted(QStringLiteral("new"));
     admin({QStringLiteral("reject"), rejected, QStringLiteral("--comment"), QStringLiteral("授权委托书缺少公章")});
-    const QString paid = create(test::sampleApplication(QStringLiteral("new")));
-    uploadRequired(paid, ApplicationKind::New);
-    submitViaApi(paid);
+    const QString paid = submitted(QStringLiteral("new"));
     admin({QStringLiteral("approve"), paid});
-    const auto order = m_http->post(QStringLiteral("/api/v1/applications/%1/payments").arg(paid),
-                                    QJsonObject{{QStringLiteral("channel"), QStringLiteral("wechat")}},
-                                    {{"Idempotency-Key", LocalStore::newId().toLatin1()}});
-    admin({QStringLiteral("pay"), order.json().value(QStringLiteral("order_no")).toString()});
+    payViaSandbox(paid);
 
     m_window = std::make_unique<MainWindow>(*m_context);
     m_window->show();
@@ -450,9 +448,7 @@ void TestMainWindow::submitIncompleteOpensWizard()
 
 void TestMainWindow::approvalIsNotified()
 {
-    const QString id = create(test::sampleApplication(QStringLiteral("new")));
-    uploadRequired(id, ApplicationKind::New);
-    submitViaApi(id);
+    const QString id = submitted(QStringLiteral("new"));
     m_window = std::make_unique<MainWindow>(*m_context);
     m_window->show();
     QTRY_VERIFY_WITH_TIMEOUT(m_window->refreshCount() >= 1, 30000);
@@ -501,9 +497,7 @@ void TestMainWindow::offlineBanner()
 // it, not the wizard; paying there through the sandbox moves the row to 已支付.
 void TestMainWindow::payOpensThePaymentDirectly()
 {
-    const QString id = create(test::sampleApplication(QStringLiteral("new")));
-    uploadRequired(id, ApplicationKind::New);
-    submitViaApi(id);
+    const QString id = submitted(QStringLiteral("new"));
     admin({QStringLiteral("approve"), id});
     m_window = std::make_unique<MainWindow>(*m_context); // the program's own opener
     m_window->show();
@@ -608,18 +602,10 @@ void TestMainWindow::checkColumnsWhole(const char *lang)
 void TestMainWindow::columnsShowWholeTexts()
 {
     // Rows in every review status (and paid, shipped) so that each status text is listed somewhere.
-    const QString pending = create(test::sampleApplication(QStringLiteral("reissue")));
-    uploadRequired(pending, ApplicationKind::Reissue);
-    submitViaApi(pending);
-    const QString shipped = create(test::sampleApplication(QStringLiteral("new")));
-    uploadRequired(shipped, ApplicationKind::New);
-    submitViaApi(shipped);
+    const QString pending = submitted(QStringLiteral("reissue"));
+    const QString shipped = submitted(QStringLiteral("new"));
     admin({QStringLiteral("approve"), shipped});
-    const auto order = m_http->post(QStringLiteral("/api/v1/applications/%1/payments").arg(shipped),
-                                    QJsonObject{{QStringLiteral("channel"), QStringLiteral("wechat")}},
-                                    {{"Idempotency-Key", LocalStore::newId().toLatin1()}});
-    QCOMPARE(order.status, 201);
-    admin({QStringLiteral("pay"), order.json().value(QStringLiteral("order_no")).toString()});
+    payViaSandbox(shipped);
     admin({QStringLiteral("ship"), shipped, QStringLiteral("--tracking"), QStringLiteral("EMS1234567890CN"),
            QStringLiteral("--carrier"), QStringLiteral("EMS")});
 
