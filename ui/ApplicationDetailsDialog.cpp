@@ -56,6 +56,17 @@ ApplicationDetailsDialog::ApplicationDetailsDialog(ClientContext &context, const
     connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_ui->refreshDetailsButton, &QPushButton::clicked, this, &ApplicationDetailsDialog::reload);
     connect(m_ui->confirmReceiptButton, &QPushButton::clicked, this, &ApplicationDetailsDialog::confirmReceipt);
+    // 写入CA锁 (renewal/change): shown once the main window says when it is possible (setWriteToKeyCheck)
+    m_writeKeyButton = new QPushButton(tr("Write to &key"), this);
+    m_writeKeyButton->setObjectName(QStringLiteral("writeKeyButton"));
+    m_writeKeyButton->setAccessibleName(tr("Write the certificate of this application to the USB key"));
+    m_writeKeyButton->setAutoDefault(false);
+    m_writeKeyButton->hide();
+    m_ui->handlingButtons->insertWidget(m_ui->handlingButtons->indexOf(m_ui->confirmReceiptButton) + 1, m_writeKeyButton);
+    connect(m_writeKeyButton, &QPushButton::clicked, this, [this] {
+        if (m_writeToKeyCheck && m_writeToKeyCheck(m_app).isEmpty())
+            Q_EMIT writeToKeyRequested(m_app.id);
+    });
     connect(m_ui->downloadInvoiceButton, &QPushButton::clicked, this, &ApplicationDetailsDialog::downloadInvoice);
     connect(m_ui->previewInvoiceButton, &QPushButton::clicked, this, &ApplicationDetailsDialog::previewInvoice);
 
@@ -75,6 +86,8 @@ ApplicationDetailsDialog::ApplicationDetailsDialog(ClientContext &context, const
 
 ApplicationDetailsDialog::~ApplicationDetailsDialog()
 {
+    // the calls cancelled below still report; the main window (the check's owner) may be going away
+    m_writeToKeyCheck = nullptr;
     for (PlatformCall *call : {m_appCall.data(), m_eventsCall.data(), m_actionCall.data()}) {
         if (call)
             call->cancel();
@@ -246,8 +259,21 @@ void ApplicationDetailsDialog::display(const Application &app)
     updateActions();
 }
 
+void ApplicationDetailsDialog::setWriteToKeyCheck(WriteToKeyCheck check)
+{
+    m_writeToKeyCheck = std::move(check);
+    updateActions();
+}
+
 void ApplicationDetailsDialog::updateActions()
 {
+    const bool writable = m_app.kind == ApplicationKind::Renewal || m_app.kind == ApplicationKind::Change;
+    m_writeKeyButton->setVisible(writable && m_writeToKeyCheck);
+    if (writable && m_writeToKeyCheck) {
+        const QString why = m_writeToKeyCheck(m_app);
+        m_writeKeyButton->setEnabled(why.isEmpty());
+        m_writeKeyButton->setToolTip(why.isEmpty() ? tr("Write the renewed or changed certificate to the USB key now.") : why);
+    }
     const Decision confirm = WorkflowRules::mayConfirmReceipt(m_app, m_context.workflow());
     const bool busy = m_actionCall;
     m_ui->confirmReceiptButton->setEnabled(confirm.allowed && !busy);

@@ -7,9 +7,11 @@
 #include <QDialog>
 #include <QPointer>
 
+#include <functional>
 #include <memory>
 
 class QFormLayout;
+class QPushButton;
 
 namespace Ui {
 class ApplicationDetailsDialog;
@@ -41,6 +43,12 @@ public:
     void setInvoiceSavePath(const QString &path) { m_invoicePath = path; }
     QString lastSavedInvoice() const { return m_savedInvoice; }
 
+    // 写入CA锁 on the handling tab, for a renewal/change: `check` says why the certificate cannot be written
+    // to a key now ("" = it can); the button then asks for it with writeToKeyRequested. Without a check
+    // (the default) the button is not shown.
+    using WriteToKeyCheck = std::function<QString(const Application &)>;
+    void setWriteToKeyCheck(WriteToKeyCheck check);
+
 public Q_SLOTS:
     void reload();
     void confirmReceipt();
@@ -50,6 +58,7 @@ public Q_SLOTS:
 Q_SIGNALS:
     void loaded();
     void invoiceSaved(const QString &path);
+    void writeToKeyRequested(const QString &applicationId);
 
 private:
     void display(const Application &app);
@@ -64,6 +73,8 @@ private:
     QPointer<PlatformCall> m_appCall;
     QPointer<PlatformCall> m_eventsCall;
     QPointer<PlatformCall> m_actionCall;
+    QPushButton *m_writeKeyButton = nullptr;
+    WriteToKeyCheck m_writeToKeyCheck;
     QString m_invoicePath;
     QString m_savedInvoice;
     int m_loads = 0;

@@ -579,6 +579,7 @@ void MainWindow::onRenewRequested(const QString &tokenSerial, const QString &cer
         } else {
             auto *dialog = new ApplicationDetailsDialog(m_context, row->app, this);
             dialog->setAttribute(Qt::WA_DeleteOnClose);
+            wireWriteToKey(dialog);
             dialog->show();
         }
         return;
@@ -609,9 +610,26 @@ void MainWindow::writeSelectedToKey()
     const ApplicationRow *row = currentRow();
     if (!row || !m_writeKeyButton->isEnabled())
         return;
+    writeToKey(row->app.id);
+}
+
+void MainWindow::writeToKey(const QString &id)
+{
+    QString serial;
+    for (const Application &app : std::as_const(m_serverApps))
+        if (app.id == id && app.certificate)
+            serial = app.certificate->tokenSerial;
     m_ui->mainTabs->setCurrentWidget(m_ui->keysTab);
-    const QString serial = row->app.certificate ? row->app.certificate->tokenSerial : QString();
-    m_tokenPanel->openRenewal(row->app.id, m_tokenPanel->selectToken(serial) ? serial : QString());
+    m_tokenPanel->openRenewal(id, m_tokenPanel->selectToken(serial) ? serial : QString());
+}
+
+void MainWindow::wireWriteToKey(ApplicationDetailsDialog *dialog)
+{
+    dialog->setWriteToKeyCheck([this](const Application &app) { return writeToKeyBlocker(app); });
+    connect(dialog, &ApplicationDetailsDialog::writeToKeyRequested, this, [this, dialog](const QString &id) {
+        dialog->close();
+        writeToKey(id);
+    });
 }
 
 void MainWindow::refresh()
@@ -999,6 +1017,7 @@ void MainWindow::showDetails()
         return;
     auto *dialog = new ApplicationDetailsDialog(m_context, row->app, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    wireWriteToKey(dialog);
     dialog->show();
 }
 

@@ -27,6 +27,7 @@ class MainWindow;
 
 namespace ca::ui {
 
+class ApplicationDetailsDialog;
 class ApplicationFilter;
 class ApplicationListModel;
 class ClientContext;
@@ -129,6 +130,10 @@ private:
     void about();
     void onAuthenticationRequired();
     void onRenewRequested(const QString &tokenSerial, const QString &certificateSerialHex);
+    // Opens the dialog that writes the certificate of application `id` to its key (我的证书 shown).
+    void writeToKey(const QString &id);
+    // 写入CA锁 in a details dialog: enabled as in the list (writeToKeyBlocker), opens writeToKey().
+    void wireWriteToKey(ApplicationDetailsDialog *dialog);
 
     ClientContext &m_context;
     std::unique_ptr<Ui::MainWindow> m_ui;

@@ -450,6 +450,17 @@ void TestTokenRenewal::installOnlyAfterInterruptedInstall()
     QTRY_VERIFY2_WITH_TIMEOUT(window.selectApplication(id) && write->isEnabled(), qPrintable(write->toolTip()), 30000);
     QVERIFY(window.writableRenewal(m_serial));
     QCOMPARE(window.writableRenewal(m_serial)->id, id);
+    // the details dialog offers 写入CA锁 as well
+    window.showDetails();
+    auto *details = window.findChild<ApplicationDetailsDialog *>();
+    QVERIFY(details);
+    QTRY_VERIFY_WITH_TIMEOUT(details->loadCount() > 0, 30000);
+    auto *detailsWrite = details->findChild<QPushButton *>(QStringLiteral("writeKeyButton"));
+    QVERIFY(detailsWrite);
+    QVERIFY(!detailsWrite->isHidden());
+    QVERIFY2(detailsWrite->isEnabled(), qPrintable(detailsWrite->toolTip()));
+    details->close();
+    QTRY_VERIFY(!window.findChild<ApplicationDetailsDialog *>());
     QTest::mouseClick(panel->findChild<QPushButton *>(QStringLiteral("renewButton")), Qt::LeftButton);
     QVERIFY(requests.isEmpty());  // no second application
     QTRY_VERIFY(panel->findChild<RenewalDialog *>());
@@ -482,6 +493,14 @@ void TestTokenRenewal::installOnlyAfterInterruptedInstall()
     QTRY_VERIFY(window.selectApplication(id) && !write->isEnabled());
     QVERIFY2(write->toolTip().contains(m_serial), qPrintable(write->toolTip()));
     QVERIFY(!window.writableRenewal(m_serial));
+    window.showDetails();
+    details = window.findChild<ApplicationDetailsDialog *>();
+    QVERIFY(details);
+    detailsWrite = details->findChild<QPushButton *>(QStringLiteral("writeKeyButton"));
+    QVERIFY(!detailsWrite->isHidden());
+    QVERIFY(!detailsWrite->isEnabled());
+    QVERIFY2(detailsWrite->toolTip().contains(m_serial), qPrintable(detailsWrite->toolTip()));
+    details->close();
     QVERIFY(window.close());
 }
 
@@ -751,6 +770,9 @@ void TestTokenRenewal::renewRoutesByApplication()
     QTest::mouseClick(renew, Qt::LeftButton);
     QCOMPARE(requests.size(), 1);
     QTRY_VERIFY(window.findChild<ApplicationDetailsDialog *>());
+    // (写入CA锁 there: not before approval)
+    auto *detailsWrite = window.findChild<ApplicationDetailsDialog *>()->findChild<QPushButton *>(QStringLiteral("writeKeyButton"));
+    QVERIFY(detailsWrite && !detailsWrite->isHidden() && !detailsWrite->isEnabled());
     window.findChild<ApplicationDetailsDialog *>()->close();
     delete window.findChild<ApplicationDetailsDialog *>();
     // approved but not paid: the payment opens
