@@ -308,7 +308,30 @@ void TestTokenScreens::renewalDialog()
     QTRY_VERIFY_WITH_TIMEOUT(dialog->phase() != RenewalDialog::Phase::Running, 120000);
     QVERIFY2(dialog->succeeded(), qPrintable(dialog->message()));
     shoot(dialog, QStringLiteral("renewal-6-success"));
+    const QString renewedSerial = dialog->outcome()->newCertificate.serialHex;
     dialog->close();
+
+    // wrong PINs: the Retry page shows the PIN state (final try), then locked with the reset offered there
+    const QString again = toktest::approvedRenewal(*m_sandbox, *m_http, m_serialB, renewedSerial);
+    QVERIFY(!again.isEmpty());
+    RenewalDialog *wrongPin = m_panel->openRenewal(again, m_serialB);
+    QVERIFY(wrongPin && prepared(wrongPin));
+    const auto failWith = [&](const char *edit, const char *button) {
+        QTest::keyClicks(in<QLineEdit>(wrongPin, edit), QStringLiteral("000000"));
+        QTest::mouseClick(in<QPushButton>(wrongPin, button), Qt::LeftButton);
+        return QTest::qWaitFor([&] { return wrongPin->phase() == RenewalDialog::Phase::Failed && !wrongPin->isCheckingKey(); },
+                               60000);
+    };
+    QVERIFY(failWith("pinEdit", "startButton"));
+    QVERIFY(failWith("retryPinEdit", "retryButton"));
+    QCOMPARE(in<QLabel>(wrongPin, "retryPinStateLabel")->property("pinState").toString(), QStringLiteral("final_try"));
+    shoot(wrongPin, QStringLiteral("renewal-7-wrong-pin-final-try"));
+    QVERIFY(failWith("retryPinEdit", "retryButton"));
+    QVERIFY(in<QPushButton>(wrongPin, "retryResetPinButton")->isVisible());
+    shoot(wrongPin, QStringLiteral("renewal-8-locked-on-retry"));
+    wrongPin->close();
+    unlock(m_serialB);
+    QVERIFY(m_sandbox->runAdmin({QStringLiteral("done"), again}).exitCode == 0);
 }
 
 void TestTokenScreens::noKey()

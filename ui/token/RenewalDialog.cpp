@@ -64,6 +64,8 @@ RenewalDialog::RenewalDialog(ClientContext &context, p11::TokenService &service,
     m_ui->retryLockedLabel->hide();
     m_ui->retryLockedLabel->setStyleSheet(QLatin1String(kError));
     m_ui->retryResetPinButton->hide();
+    // its own width even when the sentence beside it is not shown (the job's sentence says it)
+    m_ui->retryLockedRow->setAlignment(m_ui->retryResetPinButton, Qt::AlignLeft);
 
     connect(m_ui->startButton, &QPushButton::clicked, this, &RenewalDialog::start);
     connect(m_ui->retryButton, &QPushButton::clicked, this, &RenewalDialog::retry);
@@ -553,13 +555,16 @@ void RenewalDialog::showRetryKeyState()
                    "of %3 and choose Retry.")
                     .arg(m_otherKeySerial, m_plan.token.serial.isEmpty() ? m_plan.token.label : m_plan.token.serial,
                          unitName());
-    if (m_outcome->canRetry && !pinPad() && !locked)
+    // After a wrong or locked PIN the job's own sentence says the PIN state and what to type; otherwise
+    // (a key pulled out, another failure) the state read again is said here.
+    const bool jobSaidPin = m_outcome->pinStateKnown;
+    if (m_outcome->canRetry && !pinPad() && !locked && !jobSaidPin)
         text << tr("Type the PIN again below before you click Retry.");
     m_ui->resultLabel->setText(text.join(QLatin1Char('\n')));
 
     // The PIN state next to the Retry PIN: wrong PIN entered before, final try; locked -> the reset, no Retry.
     QString state;
-    if (m_retryPinState && !locked && m_outcome->canRetry)
+    if (m_retryPinState && !locked && m_outcome->canRetry && !jobSaidPin)
         state = p11::PinStates::warning(*m_retryPinState);
     m_ui->retryPinStateLabel->setText(state);
     m_ui->retryPinStateLabel->setProperty("pinState", m_retryPinState ? p11::PinStates::code(*m_retryPinState) : QString());
@@ -569,7 +574,7 @@ void RenewalDialog::showRetryKeyState()
         m_ui->retryLockedLabel->setText(
             tr("The PIN of this key is now locked after too many wrong tries, so Retry is not possible. Reset the PIN "
                "(密码重置 / 解锁) first; then write the certificate to the key again from this window."));
-    m_ui->retryLockedLabel->setVisible(locked);
+    m_ui->retryLockedLabel->setVisible(locked && !jobSaidPin);
     m_ui->retryResetPinButton->setVisible(locked);
     m_ui->retryResetPinButton->setDefault(locked);
 }
