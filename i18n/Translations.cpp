@@ -26,13 +26,25 @@ bool catalogueAvailable()
 
 QString install(QCoreApplication &app, const QString &requested)
 {
+    // A second call (a test in both languages, or a language switch) first
+    // removes what an earlier call installed, so the languages never mix.
+    const QString tag = QStringLiteral("ca-i18n");
+    const QList<QTranslator *> installed = app.findChildren<QTranslator *>(tag, Qt::FindDirectChildrenOnly);
+    for (QTranslator *t : installed) {
+        QCoreApplication::removeTranslator(t);
+        delete t;
+    }
     const QString lang = resolveLanguage(requested);
-    if (lang != QLatin1String("zh_CN"))
+    if (lang != QLatin1String("zh_CN")) {
+        QLocale::setDefault(QLocale::system());
         return lang;
+    }
     auto *ours = new QTranslator(&app);
+    ours->setObjectName(tag);
     if (ours->load(QStringLiteral(":/i18n/ca-client_zh_CN.qm")))
         app.installTranslator(ours);
     auto *qt = new QTranslator(&app);
+    qt->setObjectName(tag);
     if (qt->load(QStringLiteral("qtbase_zh_CN"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         app.installTranslator(qt);
     QLocale::setDefault(QLocale(QLocale::Chinese, QLocale::China));

@@ -907,10 +907,6 @@
         <translation>修改选中的申请</translation>
     </message>
     <message>
-        <source>&amp;Delete application</source>
-        <translation>删除申请(&amp;D)</translation>
-    </message>
-    <message>
         <source>Delete the selected application</source>
         <translation>删除选中的申请</translation>
     </message>
@@ -1018,6 +1014,10 @@
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
+    <message>
+        <source>De&amp;lete application</source>
+        <translation>删除申请(&amp;L)</translation>
+    </message>
 </context>
 <context>
     <name>PaymentDialog</name>
@@ -1039,10 +1039,6 @@
     <message>
         <source>Payment channel</source>
         <translation>支付方式</translation>
-    </message>
-    <message>
-        <source>Online &amp;banking</source>
-        <translation>网上银行(&amp;B)</translation>
     </message>
     <message>
         <source>&amp;Alipay</source>
@@ -1081,8 +1077,12 @@
         <translation>请用微信扫描二维码，在手机上完成支付。</translation>
     </message>
     <message>
-        <source>&amp;New QR code</source>
-        <translation>刷新二维码(&amp;N)</translation>
+        <source>Online ban&amp;king</source>
+        <translation>网上银行(&amp;K)</translation>
+    </message>
+    <message>
+        <source>New &amp;QR code</source>
+        <translation>刷新二维码(&amp;Q)</translation>
     </message>
 </context>
 <context>
@@ -1163,12 +1163,12 @@
         <translation>再次输入新PIN码</translation>
     </message>
     <message>
-        <source>&amp;Reset PIN</source>
-        <translation>重置PIN码(&amp;R)</translation>
-    </message>
-    <message>
         <source>C&amp;lose</source>
         <translation>关闭(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Reset the &amp;PIN</source>
+        <translation>重置PIN码(&amp;P)</translation>
     </message>
 </context>
 <context>
@@ -1982,10 +1982,6 @@
         <translation>普票(&amp;O)</translation>
     </message>
     <message>
-        <source>&amp;Special VAT invoice</source>
-        <translation>专票(&amp;S)</translation>
-    </message>
-    <message>
         <source>Invoice &amp;title (unit name): *</source>
         <translation>开票单位名称(&amp;T)：*</translation>
     </message>
@@ -2006,10 +2002,6 @@
         <translation>手机号码（发票申请成功后通知接收手机）(&amp;M)：*</translation>
     </message>
     <message>
-        <source>&amp;Bank:</source>
-        <translation>开户银行(&amp;B)：</translation>
-    </message>
-    <message>
         <source>Bank a&amp;ccount number:</source>
         <translation>银行账号(&amp;C)：</translation>
     </message>
@@ -2017,13 +2009,17 @@
         <source>Note: the invoice details must not contain any special characters, such as spaces or &quot;-&quot;.</source>
         <translation>注：开票信息中不允许出现任何特殊字符，如空格、-等。</translation>
     </message>
+    <message>
+        <source>Special &amp;VAT invoice</source>
+        <translation>专票(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Ban&amp;k:</source>
+        <translation>开户银行(&amp;K)：</translation>
+    </message>
 </context>
 <context>
     <name>WizardKindPage</name>
-    <message>
-        <source>&amp;New</source>
-        <translation>新办(&amp;N)</translation>
-    </message>
     <message>
         <source>A first CA certificate and USB key for the unit.</source>
         <translation>为单位首次办理CA证书和CA锁。</translation>
@@ -2045,10 +2041,6 @@
         <translation>单位名称或其他登记信息发生变更：在原CA锁上重新签发证书。</translation>
     </message>
     <message>
-        <source>Re&amp;newal</source>
-        <translation>延期续费(&amp;N)</translation>
-    </message>
-    <message>
         <source>The certificate is about to expire: pay, and once approved renew it online on the same key.</source>
         <translation>证书即将到期：缴费并审核通过后，在原CA锁上在线延期。</translation>
     </message>
@@ -2059,6 +2051,14 @@
     <message>
         <source>The unit already has a valid CA key from this CA: register it on the platform, free of charge.</source>
         <translation>单位已持有本CA机构签发的有效CA锁：在平台上免费登记。</translation>
+    </message>
+    <message>
+        <source>Ne&amp;w</source>
+        <translation>新办(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Renewa&amp;l</source>
+        <translation>延期续费(&amp;L)</translation>
     </message>
 </context>
 <context>
@@ -2119,10 +2119,6 @@
         <translation>CA邮寄地址(&amp;A)：*</translation>
     </message>
     <message>
-        <source>Recipient &amp;name: *</source>
-        <translation>收件人姓名(&amp;N)：*</translation>
-    </message>
-    <message>
         <source>Recipient &amp;phone: *</source>
         <translation>收件人联系电话(&amp;P)：*</translation>
     </message>
@@ -2137,6 +2133,10 @@
     <message>
         <source>Fee:</source>
         <translation>支付费用：</translation>
+    </message>
+    <message>
+        <source>Recip&amp;ient name: *</source>
+        <translation>收件人姓名(&amp;I)：*</translation>
     </message>
 </context>
 <context>
@@ -3632,14 +3632,6 @@ address、bank-name、recipient、unit-name、mailing-address。
         <translation>尚无文件。请将文件拖到这里，或点击选择。</translation>
     </message>
     <message>
-        <source>&amp;Choose file…</source>
-        <translation>选择文件(&amp;C)…</translation>
-    </message>
-    <message>
-        <source>&amp;Replace…</source>
-        <translation>替换(&amp;R)…</translation>
-    </message>
-    <message>
         <source>Uploading… %1%</source>
         <translation>正在上传… %1%</translation>
     </message>
@@ -3676,6 +3668,14 @@ address、bank-name、recipient、unit-name、mailing-address。
     <message>
         <source>Scans (*.pdf *.jpg *.jpeg *.png)</source>
         <translation>扫描件 (*.pdf *.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <source>Replace…</source>
+        <translation>替换…</translation>
     </message>
 </context>
 <context>
@@ -3822,12 +3822,12 @@ address、bank-name、recipient、unit-name、mailing-address。
         <translation>单位电话(&amp;P)：</translation>
     </message>
     <message>
-        <source>&amp;Bank:</source>
-        <translation>开户银行(&amp;B)：</translation>
-    </message>
-    <message>
         <source>Bank a&amp;ccount number:</source>
         <translation>银行账号(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Ban&amp;k:</source>
+        <translation>开户银行(&amp;K)：</translation>
     </message>
 </context>
 <context>

@@ -21,6 +21,7 @@
 #include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTranslator>
 #include <QXmlStreamReader>
 
 namespace {
@@ -183,6 +184,7 @@ private Q_SLOTS:
     void catalogueCompiledIntoResources();
     void installedCatalogueTranslates();
     void qtBaseCatalogueLoaded();
+    void switchingBackToEnglishRemovesTheCatalogue();
 };
 
 // The checker itself, on a crafted catalogue: it must flag each bad entry
@@ -332,6 +334,17 @@ void tst_Translations::qtBaseCatalogueLoaded()
     QVERIFY2(cancel != QLatin1String("Cancel"),
              "qtbase_zh_CN is not loaded: Qt's own dialogs would show English buttons");
     QCOMPARE(cancel, QStringLiteral("取消"));
+}
+
+void tst_Translations::switchingBackToEnglishRemovesTheCatalogue()
+{
+    ca::i18n::install(*QCoreApplication::instance(), QStringLiteral("zh_CN"));
+    ca::i18n::install(*QCoreApplication::instance(), QStringLiteral("zh_CN")); // twice: still one set installed
+    QCOMPARE(QCoreApplication::instance()->findChildren<QTranslator *>(QStringLiteral("ca-i18n")).size(), 2);
+    QCOMPARE(QCoreApplication::translate("QPlatformTheme", "Cancel"), QStringLiteral("取消"));
+    QCOMPARE(ca::i18n::install(*QCoreApplication::instance(), QStringLiteral("en")), QStringLiteral("en"));
+    QCOMPARE(QCoreApplication::translate("QPlatformTheme", "Cancel"), QStringLiteral("Cancel"));
+    QVERIFY(QCoreApplication::instance()->findChildren<QTranslator *>(QStringLiteral("ca-i18n")).isEmpty());
 }
 
 QTEST_GUILESS_MAIN(tst_Translations)

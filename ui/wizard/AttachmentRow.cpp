@@ -79,7 +79,7 @@ void AttachmentRow::showEmpty()
     m_file->setText(tr("No file yet. Drop a file here or choose one."));
     m_preview->clear();
     m_progress->setVisible(false);
-    m_choose->setText(tr("&Choose file…"));
+    m_choose->setText(tr("Choose file…"));
 }
 
 void AttachmentRow::showFile(const QString &fileName, qint64 size, const QString &localPath, const QString &stateText)
@@ -87,7 +87,7 @@ void AttachmentRow::showFile(const QString &fileName, qint64 size, const QString
     m_stateText = stateText;
     m_file->setText(QStringLiteral("%1 (%2) — %3").arg(fileName, sizeText(size), stateText));
     setPreview(localPath, fileName, size);
-    m_choose->setText(tr("&Replace…"));
+    m_choose->setText(tr("Replace…"));
 }
 
 void AttachmentRow::showProgress(qint64 sent, qint64 total)

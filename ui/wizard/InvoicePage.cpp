@@ -69,7 +69,7 @@ void InvoicePage::updateTypeHint()
     auto mark = [&](QLabel *label, const QString &text) { label->setText(special ? text + star : text); };
     mark(m_ui->addressLabel, tr("Unit a&ddress:"));
     mark(m_ui->phoneLabel, tr("Unit &phone:"));
-    mark(m_ui->bankLabel, tr("&Bank:"));
+    mark(m_ui->bankLabel, tr("Ban&k:"));
     mark(m_ui->accountLabel, tr("Bank a&ccount number:"));
 }
 
