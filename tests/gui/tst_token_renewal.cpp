@@ -83,6 +83,14 @@ private:
     // The certificate on the key now (read with SoftHSM directly through the panel's last scan).
     p11::CertificateInfo currentCertificate() const;
     RenewalDialog *openPrepared(const QString &applicationId);
+    // An approved, paid renewal of the certificate `certSerialHex` on the key (its id into *id) and its
+    // dialog, prepared and ready; nullptr otherwise.
+    RenewalDialog *approvedAndPrepared(const QString &certSerialHex, QString *id)
+    {
+        *id = toktest::approvedRenewal(*m_sandbox, *m_http, m_serial, certSerialHex);
+        RenewalDialog *dialog = id->isEmpty() ? nullptr : openPrepared(*id);
+        return dialog && dialog->phase() == RenewalDialog::Phase::Ready ? dialog : nullptr;
+    }
     // The centre completes an application that was not written to the key (so that it is not offered again).
     void finish(const QString &id)
     {
@@ -97,6 +105,21 @@ private:
         return c;
     }
     QString objects(bool *ok = nullptr) { return m_hsm.listObjects(kLabel, kPin, QString(), ok); }
+    // The shim's fault: the key is pulled out when the new certificate is written.
+    static QJsonObject removalAtInstall()
+    {
+        return {{QStringLiteral("function"), QStringLiteral("C_CreateObject")},
+                {QStringLiteral("call"), 1},
+                {QStringLiteral("rv"), QStringLiteral("CKR_DEVICE_REMOVED")},
+                {QStringLiteral("remove"), true}};
+    }
+    // Waits until the dialog's job ended (succeeded or failed); false when it did not.
+    static bool ended(RenewalDialog *dialog)
+    {
+        return QTest::qWaitFor([dialog] {
+            return dialog->phase() == RenewalDialog::Phase::Succeeded || dialog->phase() == RenewalDialog::Phase::Failed;
+        }, 120000);
+    }
     // The DER of the certificate under kKeyId, read with pkcs11-tool on SoftHSM itself ("" when none or ambiguous).
     QByteArray certificateOnKey()
     {
@@ -263,9 +286,7 @@ void TestTokenRenewal::renewalEndToEnd()
     QTest::mouseClick(start, Qt::LeftButton);
     QVERIFY(in<QLineEdit>(dialog, "pinEdit")->text().isEmpty());  // the PIN is not kept in the field
     QCOMPARE(in<QListWidget>(dialog, "stepsList")->count(), 4);
-    QTRY_VERIFY2_WITH_TIMEOUT(dialog->phase() == RenewalDialog::Phase::Succeeded
-                                  || dialog->phase() == RenewalDialog::Phase::Failed,
-                              qPrintable(dialog->message()), 120000);
+    QVERIFY2(ended(dialog), qPrintable(dialog->message()));
     QVERIFY2(dialog->succeeded(), qPrintable(dialog->message()));
     for (Step s : {Step::Csr, Step::Submit, Step::Install, Step::Verify}) {
         QVERIFY2(steps.contains(s), qPrintable(shown.join(QLatin1Char(' '))));
@@ -317,23 +338,16 @@ void TestTokenRenewal::removalDuringInstallThenRetry()
 {
     const p11::CertificateInfo old = currentCertificate();
     QVERIFY(!old.serialHex.isEmpty());
-    const QString id = toktest::approvedRenewal(*m_sandbox, *m_http, m_serial, old.serialHex);
-    QVERIFY(!id.isEmpty());
-    RenewalDialog *dialog = openPrepared(id);
+    QString id;
+    RenewalDialog *dialog = approvedAndPrepared(old.serialHex, &id);
     QVERIFY(dialog);
-    QCOMPARE(dialog->phase(), RenewalDialog::Phase::Ready);
 
     // the key is pulled out when the new certificate is written
-    QJsonObject fault{{QStringLiteral("function"), QStringLiteral("C_CreateObject")},
-                      {QStringLiteral("call"), 1},
-                      {QStringLiteral("rv"), QStringLiteral("CKR_DEVICE_REMOVED")},
-                      {QStringLiteral("remove"), true}};
+    const QJsonObject fault = removalAtInstall();
     QVERIFY(m_hsm.writeShimConfig(QJsonObject{{QStringLiteral("faults"), QJsonArray{fault}}}));
     QTest::keyClicks(in<QLineEdit>(dialog, "pinEdit"), kPin);
     QTest::mouseClick(in<QPushButton>(dialog, "startButton"), Qt::LeftButton);
-    QTRY_VERIFY2_WITH_TIMEOUT(dialog->phase() == RenewalDialog::Phase::Failed
-                                  || dialog->phase() == RenewalDialog::Phase::Succeeded,
-                              qPrintable(dialog->message()), 120000);
+    QVERIFY2(ended(dialog), qPrintable(dialog->message()));
     QCOMPARE(dialog->phase(), RenewalDialog::Phase::Failed);
     QCOMPARE(dialog->outcome()->failedStep, Step::Install);
     QCOMPARE(dialog->stepState(Step::Install), QStringLiteral("failed"));
@@ -368,9 +382,7 @@ void TestTokenRenewal::removalDuringInstallThenRetry()
     QTest::keyClicks(in<QLineEdit>(dialog, "retryPinEdit"), kPin);
     QVERIFY(retry->isEnabled());
     QTest::mouseClick(retry, Qt::LeftButton);
-    QTRY_VERIFY2_WITH_TIMEOUT(dialog->phase() == RenewalDialog::Phase::Succeeded
-                                  || dialog->phase() == RenewalDialog::Phase::Failed,
-                              qPrintable(dialog->message()), 120000);
+    QVERIFY2(ended(dialog), qPrintable(dialog->message()));
     QVERIFY2(dialog->succeeded(), qPrintable(dialog->message()));
     const p11::CertificateInfo fresh = dialog->outcome()->newCertificate;
     QVERIFY(fresh.serialHex != old.serialHex);
@@ -403,10 +415,7 @@ void TestTokenRenewal::installOnlyAfterInterruptedInstall()
     QTRY_VERIFY2(window.selectApplication(id) && write->isEnabled(), qPrintable(write->toolTip()));
 
     // issued by the platform, then the key is pulled out while the certificate is written
-    QJsonObject fault{{QStringLiteral("function"), QStringLiteral("C_CreateObject")},
-                      {QStringLiteral("call"), 1},
-                      {QStringLiteral("rv"), QStringLiteral("CKR_DEVICE_REMOVED")},
-                      {QStringLiteral("remove"), true}};
+    const QJsonObject fault = removalAtInstall();
     QVERIFY(m_hsm.writeShimConfig(QJsonObject{{QStringLiteral("faults"), QJsonArray{fault}}}));
     QTest::mouseClick(write, Qt::LeftButton);
     QTRY_VERIFY(panel->findChild<RenewalDialog *>());
@@ -427,9 +436,7 @@ void TestTokenRenewal::installOnlyAfterInterruptedInstall()
     QCOMPARE(m_c.seam.log.size(), informed + 1);
     QVERIFY2(m_c.seam.lastInform().contains(QStringLiteral("is being written to the USB key")),
              qPrintable(m_c.seam.lastInform()));
-    QTRY_VERIFY2_WITH_TIMEOUT(first->phase() == RenewalDialog::Phase::Failed
-                                  || first->phase() == RenewalDialog::Phase::Succeeded,
-                              qPrintable(first->message()), 120000);
+    QVERIFY2(ended(first), qPrintable(first->message()));
     QCOMPARE(first->phase(), RenewalDialog::Phase::Failed);
     QCOMPARE(first->outcome()->failedStep, Step::Install);
     QCOMPARE(issuedCount(id), 1);
@@ -474,9 +481,7 @@ void TestTokenRenewal::installOnlyAfterInterruptedInstall()
     QTest::keyClicks(in<QLineEdit>(dialog, "pinEdit"), kPin);
     QTest::mouseClick(in<QPushButton>(dialog, "startButton"), Qt::LeftButton);
     QCOMPARE(in<QListWidget>(dialog, "stepsList")->count(), 2);  // install and verify only
-    QTRY_VERIFY2_WITH_TIMEOUT(dialog->phase() == RenewalDialog::Phase::Succeeded
-                                  || dialog->phase() == RenewalDialog::Phase::Failed,
-                              qPrintable(dialog->message()), 120000);
+    QVERIFY2(ended(dialog), qPrintable(dialog->message()));
     QVERIFY2(dialog->succeeded(), qPrintable(dialog->message()));
     QCOMPARE(dialog->stepState(Step::Csr), QString());
     // no second certificate issued; the one issued first is on the key
@@ -508,11 +513,9 @@ void TestTokenRenewal::newKeyOnlyForChange()
 {
     // a renewal re-certifies the key on record: no "new key pair" choice at all
     const p11::CertificateInfo old = currentCertificate();
-    const QString id = toktest::approvedRenewal(*m_sandbox, *m_http, m_serial, old.serialHex);
-    QVERIFY(!id.isEmpty());
-    RenewalDialog *dialog = openPrepared(id);
+    QString id;
+    RenewalDialog *dialog = approvedAndPrepared(old.serialHex, &id);
     QVERIFY(dialog);
-    QCOMPARE(dialog->phase(), RenewalDialog::Phase::Ready);
     QVERIFY(in<QCheckBox>(dialog, "newKeyCheck")->isHidden());
     QVERIFY(!dialog->plan().newKey);
     dialog->close();
@@ -622,9 +625,7 @@ void TestTokenRenewal::wrongPinShowsStateOnRetry()
     auto *retry = in<QPushButton>(dialog, "retryButton");
     auto *reset = in<QPushButton>(dialog, "retryResetPinButton");
     auto failedAgain = [&] {
-        QTRY_VERIFY2_WITH_TIMEOUT(dialog->phase() == RenewalDialog::Phase::Failed
-                                      || dialog->phase() == RenewalDialog::Phase::Succeeded,
-                                  qPrintable(dialog->message()), 120000);
+        QVERIFY2(ended(dialog), qPrintable(dialog->message()));
         QCOMPARE(dialog->phase(), RenewalDialog::Phase::Failed);
         QTRY_VERIFY_WITH_TIMEOUT(!dialog->isCheckingKey(), 30000);
     };
@@ -698,9 +699,7 @@ void TestTokenRenewal::pinPadAsksOnTheReader()
     auto *start = in<QPushButton>(dialog, "startButton");
     QVERIFY(start->isEnabled());
     QTest::mouseClick(start, Qt::LeftButton);
-    QTRY_VERIFY2_WITH_TIMEOUT(dialog->phase() == RenewalDialog::Phase::Succeeded
-                                  || dialog->phase() == RenewalDialog::Phase::Failed,
-                              qPrintable(dialog->message()), 120000);
+    QVERIFY2(ended(dialog), qPrintable(dialog->message()));
     QVERIFY2(dialog->succeeded(), qPrintable(dialog->message()));
     QVERIFY(dialog->outcome()->newCertificate.serialHex != old.serialHex);
     dialog->close();
@@ -831,23 +830,16 @@ void TestTokenRenewal::wrongKeyOnRetryNamesExpectedKey()
     QTRY_COMPARE_WITH_TIMEOUT(m_panel->tokens().size(), qsizetype(2), 30000);
     QVERIFY(m_panel->selectToken(m_serial));
     const p11::CertificateInfo old = currentCertificate();
-    const QString id = toktest::approvedRenewal(*m_sandbox, *m_http, m_serial, old.serialHex);
-    QVERIFY(!id.isEmpty());
-    RenewalDialog *dialog = openPrepared(id);
+    QString id;
+    RenewalDialog *dialog = approvedAndPrepared(old.serialHex, &id);
     QVERIFY(dialog);
-    QCOMPARE(dialog->phase(), RenewalDialog::Phase::Ready);
     // this application's key is pulled out while the certificate is written; the other stays
-    QJsonObject fault{{QStringLiteral("function"), QStringLiteral("C_CreateObject")},
-                      {QStringLiteral("call"), 1},
-                      {QStringLiteral("rv"), QStringLiteral("CKR_DEVICE_REMOVED")},
-                      {QStringLiteral("remove"), true}};
+    const QJsonObject fault = removalAtInstall();
     QVERIFY(m_hsm.writeShimConfig(QJsonObject{{QStringLiteral("faults"), QJsonArray{fault}},
                                               {QStringLiteral("presence_serial"), m_serial}}));
     QTest::keyClicks(in<QLineEdit>(dialog, "pinEdit"), kPin);
     QTest::mouseClick(in<QPushButton>(dialog, "startButton"), Qt::LeftButton);
-    QTRY_VERIFY2_WITH_TIMEOUT(dialog->phase() == RenewalDialog::Phase::Failed
-                                  || dialog->phase() == RenewalDialog::Phase::Succeeded,
-                              qPrintable(dialog->message()), 120000);
+    QVERIFY2(ended(dialog), qPrintable(dialog->message()));
     QCOMPARE(dialog->phase(), RenewalDialog::Phase::Failed);
     QTRY_VERIFY_WITH_TIMEOUT(!dialog->isCheckingKey(), 30000);
     // the message names the key inserted and the one expected (serial and unit), not just "insert the key"
@@ -864,9 +856,7 @@ void TestTokenRenewal::wrongKeyOnRetryNamesExpectedKey()
     QVERIFY(m_hsm.setTokenPresent(true));
     QTest::keyClicks(in<QLineEdit>(dialog, "retryPinEdit"), kPin);
     QTest::mouseClick(in<QPushButton>(dialog, "retryButton"), Qt::LeftButton);
-    QTRY_VERIFY2_WITH_TIMEOUT(dialog->phase() == RenewalDialog::Phase::Succeeded
-                                  || dialog->phase() == RenewalDialog::Phase::Failed,
-                              qPrintable(dialog->message()), 120000);
+    QVERIFY2(ended(dialog), qPrintable(dialog->message()));
     QVERIFY2(dialog->succeeded(), qPrintable(dialog->message()));
     QCOMPARE(certificateOnKey(), issuedDer(id));
     dialog->close();
