@@ -316,7 +316,11 @@ const ApplicationRow *MainWindow::currentRow() const
 
 bool MainWindow::selectApplication(const QString &key)
 {
-    QTableView *table = currentTable();
+    return selectIn(currentTable(), key);
+}
+
+bool MainWindow::selectIn(QTableView *table, const QString &key)
+{
     QAbstractItemModel *proxy = table->model();
     for (int r = 0; r < proxy->rowCount(); ++r) {
         const QModelIndex index = proxy->index(r, 0);
@@ -331,6 +335,14 @@ bool MainWindow::selectApplication(const QString &key)
         }
     }
     return false;
+}
+
+QString MainWindow::selectedKey(QTableView *table) const
+{
+    const QModelIndex current = table->selectionModel()->currentIndex();
+    if (!current.isValid() || !table->selectionModel()->isRowSelected(current.row(), current.parent()))
+        return QString();
+    return current.data(ApplicationListModel::KeyRole).toString();
 }
 
 void MainWindow::onCurrentPageChanged()
@@ -745,12 +757,21 @@ void MainWindow::rebuildRows()
         }
         rows << row;
     }
-    QString selected;
-    if (const ApplicationRow *row = currentRow())
-        selected = row->key();
+    // Both lists keep their selection across the refresh (a row whose local
+    // draft was just created on the server is found again by its draft id).
+    QHash<QTableView *, QStringList> selected; // server id and/or draft id of the selected row
+    for (QTableView *table : {m_ui->applicationsTable, m_ui->paymentsTable}) {
+        const QString key = selectedKey(table);
+        if (const ApplicationRow *row = key.isEmpty() ? nullptr : m_model->find(key))
+            selected.insert(table, QStringList{row->app.id, row->draftId});
+    }
     m_model->setRows(rows);
-    if (!selected.isEmpty())
-        selectApplication(selected);
+    for (auto it = selected.cbegin(); it != selected.cend(); ++it) {
+        for (const QString &key : it.value()) {
+            if (!key.isEmpty() && selectIn(it.key(), key))
+                break;
+        }
+    }
     updateActions();
 }
 

@@ -112,6 +112,9 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    // The key (server id, else draft id) of the row selected in `table`, or "".
+    QString selectedKey(QTableView *table) const;
+    bool selectIn(QTableView *table, const QString &key);
     void setupTabs();
     void updateHeader();
     void applyWorkflow();

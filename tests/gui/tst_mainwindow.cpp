@@ -63,6 +63,7 @@ private Q_SLOTS:
     void offlineBanner();
     void payOpensThePaymentDirectly();
     void problemsOpenTheWizardAtTheFirst();
+    void selectionSurvivesRefresh();
     void columnsShowWholeTexts(); // last: installs the zh_CN catalogue
 
 private:
@@ -524,6 +525,40 @@ void TestMainWindow::payOpensThePaymentDirectly()
     QTRY_VERIFY_WITH_TIMEOUT(pay->isPaid(), 60000);
     QTRY_VERIFY_WITH_TIMEOUT(keysInView(payment, 1, m_window->findChild<QTableView *>(QStringLiteral("paymentsTable"))).contains(id),
                              30000);
+}
+
+// A refresh (button, timer or a change elsewhere) keeps the row each list had selected,
+// in the list on show and in the other one, so the helpdesk's "select it and click Pay"
+// is not undone by a refresh in between.
+void TestMainWindow::selectionSurvivesRefresh()
+{
+    // Two drafts, so that the row is found again rather than being the only one.
+    QVERIFY(!create(test::sampleApplication(QStringLiteral("new"))).isEmpty());
+    const QString second = create(test::sampleApplication(QStringLiteral("reissue")));
+    const QString approved = submitted(QStringLiteral("renewal"));
+    admin({QStringLiteral("approve"), approved});
+    m_window = std::make_unique<MainWindow>(*m_context);
+    m_window->show();
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->refreshCount() >= 1, 30000);
+    auto *mainTabs = m_window->findChild<QTabWidget *>(QStringLiteral("mainTabs"));
+    auto *status = m_window->findChild<QTabBar *>(QStringLiteral("statusTabBar"));
+    status->setCurrentIndex(0); // 编辑中
+    QVERIFY(m_window->selectApplication(second));
+    mainTabs->setCurrentWidget(m_window->findChild<QWidget *>(QStringLiteral("paymentsTab")));
+    m_window->findChild<QTabBar *>(QStringLiteral("paymentTabBar"))->setCurrentIndex(0); // 未支付
+    QVERIFY(m_window->selectApplication(approved));
+    mainTabs->setCurrentIndex(0);
+    QCOMPARE(m_window->currentRow()->app.id, second);
+
+    const int before = m_window->refreshCount();
+    QTest::mouseClick(button("refreshButton"), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->refreshCount() > before, 30000);
+    QVERIFY(m_window->currentRow());
+    QCOMPARE(m_window->currentRow()->app.id, second);
+    mainTabs->setCurrentWidget(m_window->findChild<QWidget *>(QStringLiteral("paymentsTab")));
+    QVERIFY(m_window->currentRow());
+    QCOMPARE(m_window->currentRow()->app.id, approved);
+    QVERIFY(button("payButton")->isEnabled());
 }
 
 // Submit on an application with problems: after the list of problems, the wizard opens at the page of the

@@ -13,7 +13,7 @@ if(WITH_TOKEN_TESTS AND TARGET catest-softhsm)
                 TIMEOUT 600)
         endif()
     endforeach()
-    foreach(t tst_token_pin_reset tst_token_register tst_token_renewal tst_token_screens)
+    foreach(t tst_token_pin_reset tst_token_register tst_token_renewal tst_token_screens tst_accessibility_tokens)
         if(EXISTS "${CMAKE_CURRENT_LIST_DIR}/${t}.cpp")
             ca_add_test(${t} LABEL gui
                 SOURCES "${CMAKE_CURRENT_LIST_DIR}/${t}.cpp"
