@@ -36,6 +36,13 @@ QString install(QCoreApplication &app, const QString &requested)
     }
     const QString lang = resolveLanguage(requested);
     if (lang != QLatin1String("zh_CN")) {
+        // English: the source texts, plus the plural forms of the "%n" messages.
+        auto *plurals = new QTranslator(&app);
+        plurals->setObjectName(tag);
+        if (plurals->load(QStringLiteral(":/i18n/ca-client_en.qm")))
+            app.installTranslator(plurals);
+        else
+            delete plurals;
         QLocale::setDefault(QLocale::system());
         return lang;
     }

@@ -968,7 +968,7 @@
     </message>
     <message>
         <source>My Keys</source>
-        <translation>我的CA锁</translation>
+        <translation>我的证书</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -1854,7 +1854,7 @@
     <name>TokenPanel</name>
     <message>
         <source>My keys</source>
-        <translation>我的CA锁</translation>
+        <translation>我的证书</translation>
     </message>
     <message>
         <source>No USB key was found.</source>

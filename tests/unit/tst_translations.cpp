@@ -19,6 +19,7 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSet>
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTranslator>
@@ -180,6 +181,7 @@ private Q_SLOTS:
     void checkerFindsEachKindOfProblem();
     void tsFileParses();
     void everyEntryFinished();
+    void sourcesHaveNoUntranslatedStrings_data();
     void sourcesHaveNoUntranslatedStrings();
     void catalogueCompiledIntoResources();
     void installedCatalogueTranslates();
@@ -249,12 +251,23 @@ void tst_Translations::everyEntryFinished()
 // lupdate over the sources into a copy of the .ts: whatever it adds (new or
 // changed tr() strings come in as type="unfinished") or retires (as
 // "vanished") shows that the committed catalogue is out of step.
+void tst_Translations::sourcesHaveNoUntranslatedStrings_data()
+{
+    QTest::addColumn<QString>("tsPath");
+    QTest::addColumn<bool>("pluralOnly");
+    QTest::newRow("zh_CN") << kTsPath << false;
+    // English is the source language: its catalogue holds the plural forms only.
+    QTest::newRow("en (plural forms)") << QStringLiteral(CA_SOURCE_DIR "/translations/ca-client_en.ts") << true;
+}
+
 void tst_Translations::sourcesHaveNoUntranslatedStrings()
 {
+    QFETCH(QString, tsPath);
+    QFETCH(bool, pluralOnly);
     QTemporaryDir tmp;
     QVERIFY(tmp.isValid());
-    const QString copy = tmp.filePath(QStringLiteral("ca-client_zh_CN.ts"));
-    QVERIFY(QFile::copy(kTsPath, copy));
+    const QString copy = tmp.filePath(QFileInfo(tsPath).fileName());
+    QVERIFY(QFile::copy(tsPath, copy));
     QFile::setPermissions(copy, QFile::ReadOwner | QFile::WriteOwner);
 
     // -I the source root: headers are then resolved as in the build's own
@@ -265,7 +278,10 @@ void tst_Translations::sourcesHaveNoUntranslatedStrings()
         if (QDir(path).exists())
             args << path;
     }
-    args << QStringLiteral("-locations") << QStringLiteral("none") << QStringLiteral("-ts") << copy;
+    args << QStringLiteral("-locations") << QStringLiteral("none");
+    if (pluralOnly)
+        args << QStringLiteral("-pluralonly");
+    args << QStringLiteral("-ts") << copy;
     QProcess lupdate;
     lupdate.setProcessChannelMode(QProcess::MergedChannels);
     lupdate.start(QStringLiteral(CA_LUPDATE_BIN), args);
@@ -338,13 +354,20 @@ void tst_Translations::qtBaseCatalogueLoaded()
 
 void tst_Translations::switchingBackToEnglishRemovesTheCatalogue()
 {
+    const char *context = "ca::ui::TokenPanel";
+    const char *expiry = "The certificate on this key expires in %n day(s). You can renew it from now on.";
     ca::i18n::install(*QCoreApplication::instance(), QStringLiteral("zh_CN"));
     ca::i18n::install(*QCoreApplication::instance(), QStringLiteral("zh_CN")); // twice: still one set installed
     QCOMPARE(QCoreApplication::instance()->findChildren<QTranslator *>(QStringLiteral("ca-i18n")).size(), 2);
     QCOMPARE(QCoreApplication::translate("QPlatformTheme", "Cancel"), QStringLiteral("取消"));
     QCOMPARE(ca::i18n::install(*QCoreApplication::instance(), QStringLiteral("en")), QStringLiteral("en"));
     QCOMPARE(QCoreApplication::translate("QPlatformTheme", "Cancel"), QStringLiteral("Cancel"));
-    QVERIFY(QCoreApplication::instance()->findChildren<QTranslator *>(QStringLiteral("ca-i18n")).isEmpty());
+    QCOMPARE(QCoreApplication::instance()->findChildren<QTranslator *>(QStringLiteral("ca-i18n")).size(), 1);
+    // English plural forms: "1 day", "24 days", never "day(s)".
+    QCOMPARE(QCoreApplication::translate(context, expiry, nullptr, 1),
+             QStringLiteral("The certificate on this key expires in 1 day. You can renew it from now on."));
+    QCOMPARE(QCoreApplication::translate(context, expiry, nullptr, 24),
+             QStringLiteral("The certificate on this key expires in 24 days. You can renew it from now on."));
 }
 
 QTEST_GUILESS_MAIN(tst_Translations)
