@@ -372,6 +372,18 @@ void ApplicationWizard::applicationEdited()
     m_orderPage->updateFee();
 }
 
+void ApplicationWizard::preset(ApplicationKind kind, const std::optional<CertificateRef> &certificate)
+{
+    m_app.kind = kind;
+    if (certificate)
+        m_app.certificate = certificate;
+    if (auto *kindPage = qobject_cast<WizardPageBase *>(page(KindPageId)))
+        kindPage->loadFromModel();
+    // Not an edit: like a plain New, the draft is kept once the user goes past the notice.
+    retitle();
+    m_orderPage->updateFee();
+}
+
 void ApplicationWizard::flushDraft()
 {
     m_touched = true;

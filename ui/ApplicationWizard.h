@@ -85,6 +85,10 @@ public:
     bool needsPaymentPage() const;
     // Pages call this after changing the model: autosave and refresh the titles/fee.
     void applicationEdited();
+    // A new application whose kind (and certificate) were chosen by the caller (Renew on the
+    // token panel). Unlike applicationEdited() this does not keep a draft by itself: closing the
+    // wizard at the notice leaves nothing behind, as with a plain New.
+    void preset(ApplicationKind kind, const std::optional<CertificateRef> &certificate);
     // Writes the local draft now (before records that refer to it, e.g. attachment files).
     void flushDraft();
     // Page number (1-based) and page count for the current kind/workflow.

@@ -865,12 +865,7 @@ void MainWindow::defaultOpenWizard(const WizardRequest &request)
         auto *wizard = new ApplicationWizard(m_context, request.key, this);
         if (request.purpose == WizardRequest::Purpose::New && request.kind && wizard->isLoaded()) {
             // Renew on the token panel: the kind (and the certificate concerned) chosen already
-            wizard->application().kind = *request.kind;
-            if (request.certificate)
-                wizard->application().certificate = request.certificate;
-            if (auto *kindPage = qobject_cast<WizardPageBase *>(wizard->page(ApplicationWizard::KindPageId)))
-                kindPage->loadFromModel();
-            wizard->applicationEdited();
+            wizard->preset(*request.kind, request.certificate);
         }
         window = wizard;
         break;
