@@ -1666,10 +1666,6 @@
         <translation>没有可用于输入PIN码的终端。请将PIN码写入文件，并通过--pin-file（或--so-pin-file、--new-pin-file）指定。</translation>
     </message>
     <message>
-        <source>Asking for the PIN is not supported here. Put the PIN in a file and give it with --pin-file.</source>
-        <translation>此处不支持提示输入PIN码。请将PIN码写入文件，并通过--pin-file指定。</translation>
-    </message>
-    <message>
         <source>Enter the PIN on the reader&apos;s PIN pad.</source>
         <translation>请在读卡器的密码键盘上输入PIN码。</translation>
     </message>
@@ -4379,22 +4375,6 @@ Apply for CA certificates (USB keys) on the procurement platform, pay, follow th
         <translation>请输入CA锁的当前PIN码。</translation>
     </message>
     <message>
-        <source>Enter the new PIN.</source>
-        <translation>请输入新PIN码。</translation>
-    </message>
-    <message>
-        <source>The new PIN is too short: this key needs at least %1 characters.</source>
-        <translation>新PIN码太短：该CA锁至少需要%1个字符。</translation>
-    </message>
-    <message>
-        <source>The new PIN is too long: this key takes at most %1 characters.</source>
-        <translation>新PIN码太长：该CA锁最多接受%1个字符。</translation>
-    </message>
-    <message>
-        <source>The two new PINs differ. Type the new PIN again in both fields.</source>
-        <translation>两次输入的新PIN码不一致。请在两个输入框中重新输入新PIN码。</translation>
-    </message>
-    <message>
         <source>The new PIN is the same as the current PIN. Choose a different PIN.</source>
         <translation>新PIN码与当前PIN码相同。请设置不同的PIN码。</translation>
     </message>
@@ -4452,22 +4432,6 @@ Apply for CA certificates (USB keys) on the procurement platform, pay, follow th
     <message>
         <source>The verification code has 6 digits; type the code from the text message.</source>
         <translation>验证码为6位数字；请输入短信中的验证码。</translation>
-    </message>
-    <message>
-        <source>Enter the new PIN.</source>
-        <translation>请输入新PIN码。</translation>
-    </message>
-    <message>
-        <source>The new PIN is too short: this key needs at least %1 characters.</source>
-        <translation>新PIN码太短：该CA锁至少需要%1个字符。</translation>
-    </message>
-    <message>
-        <source>The new PIN is too long: this key takes at most %1 characters.</source>
-        <translation>新PIN码太长：该CA锁最多接受%1个字符。</translation>
-    </message>
-    <message>
-        <source>The two new PINs differ. Type the new PIN again in both fields.</source>
-        <translation>两次输入的新PIN码不一致。请在两个输入框中重新输入新PIN码。</translation>
     </message>
     <message>
         <source>Checking the verification code with the platform…</source>
@@ -5032,6 +4996,22 @@ Apply for CA certificates (USB keys) on the procurement platform, pay, follow th
     <message>
         <source>The USB key refused the request as incomplete. Try again; if it fails again, contact the CA centre with the log file.</source>
         <translation>CA锁以请求不完整为由拒绝。请重试；如再次失败，请携带日志文件联系CA中心。</translation>
+    </message>
+    <message>
+        <source>Enter the new PIN.</source>
+        <translation>请输入新PIN码。</translation>
+    </message>
+    <message>
+        <source>The new PIN is too short: this key needs at least %1 characters.</source>
+        <translation>新PIN码太短：该CA锁至少需要%1个字符。</translation>
+    </message>
+    <message>
+        <source>The new PIN is too long: this key takes at most %1 characters.</source>
+        <translation>新PIN码太长：该CA锁最多接受%1个字符。</translation>
+    </message>
+    <message>
+        <source>The two new PINs differ. Type the new PIN again in both fields.</source>
+        <translation>两次输入的新PIN码不一致。请在两个输入框中重新输入新PIN码。</translation>
     </message>
 </context>
 <context>

@@ -93,29 +93,18 @@ void PinChangeDialog::startChange()
 {
     if (m_busy || !m_service)
         return;
-    const int minLen = int(m_token.minPinLength);
-    const int maxLen = int(m_token.maxPinLength);
     if (!m_token.protectedAuthPath) {
         const QString oldPin = m_ui->oldPinEdit->text();
         const QString newPin = m_ui->newPinEdit->text();
-        const QString repeat = m_ui->repeatPinEdit->text();
         QLineEdit *focus = nullptr;
         QString problem;
+        TokenMessages::NewPinField field;
         if (oldPin.isEmpty()) {
             problem = tr("Enter the current PIN of the key.");
             focus = m_ui->oldPinEdit;
-        } else if (newPin.isEmpty()) {
-            problem = tr("Enter the new PIN.");
-            focus = m_ui->newPinEdit;
-        } else if (minLen > 0 && newPin.size() < minLen) {
-            problem = tr("The new PIN is too short: this key needs at least %1 characters.").arg(minLen);
-            focus = m_ui->newPinEdit;
-        } else if (maxLen > 0 && maxLen < 1000 && newPin.size() > maxLen) {
-            problem = tr("The new PIN is too long: this key takes at most %1 characters.").arg(maxLen);
-            focus = m_ui->newPinEdit;
-        } else if (newPin != repeat) {
-            problem = tr("The two new PINs differ. Type the new PIN again in both fields.");
-            focus = m_ui->repeatPinEdit;
+        } else if (problem = TokenMessages::newPinProblem(m_token, newPin, m_ui->repeatPinEdit->text(), &field);
+                   !problem.isEmpty()) {
+            focus = field == TokenMessages::NewPinField::Repeat ? m_ui->repeatPinEdit : m_ui->newPinEdit;
         } else if (newPin == oldPin) {
             problem = tr("The new PIN is the same as the current PIN. Choose a different PIN.");
             focus = m_ui->newPinEdit;

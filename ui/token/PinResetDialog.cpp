@@ -1,4 +1,5 @@
 #include "ui/token/PinResetDialog.h"
+#include "ui/token/TokenMessages.h"
 
 #include "ui_PinResetDialog.h"
 
@@ -125,25 +126,15 @@ void PinResetDialog::startReset()
         return;
     const QString code = m_ui->codeEdit->text().trimmed();
     QString newPin = m_ui->newPinEdit->text();
-    const int minLen = int(m_token.minPinLength);
-    const int maxLen = int(m_token.maxPinLength);
     QLineEdit *focus = nullptr;
     QString problem;
+    TokenMessages::NewPinField field;
     if (code.size() != 6) {
         problem = tr("The verification code has 6 digits; type the code from the text message.");
         focus = m_ui->codeEdit;
-    } else if (newPin.isEmpty()) {
-        problem = tr("Enter the new PIN.");
-        focus = m_ui->newPinEdit;
-    } else if (minLen > 0 && newPin.size() < minLen) {
-        problem = tr("The new PIN is too short: this key needs at least %1 characters.").arg(minLen);
-        focus = m_ui->newPinEdit;
-    } else if (maxLen > 0 && maxLen < 1000 && newPin.size() > maxLen) {
-        problem = tr("The new PIN is too long: this key takes at most %1 characters.").arg(maxLen);
-        focus = m_ui->newPinEdit;
-    } else if (newPin != m_ui->repeatPinEdit->text()) {
-        problem = tr("The two new PINs differ. Type the new PIN again in both fields.");
-        focus = m_ui->repeatPinEdit;
+    } else if (problem = TokenMessages::newPinProblem(m_token, newPin, m_ui->repeatPinEdit->text(), &field);
+               !problem.isEmpty()) {
+        focus = field == TokenMessages::NewPinField::Repeat ? m_ui->repeatPinEdit : m_ui->newPinEdit;
     }
     if (!problem.isEmpty()) {
         setMessage(problem, true);

@@ -1,6 +1,7 @@
 #include "ui/token/TokenMessages.h"
 
 #include "pkcs11/Error.h"
+#include "pkcs11/TokenTypes.h"
 
 namespace ca::ui {
 
@@ -21,6 +22,25 @@ QString TokenMessages::forDialog(const p11::Error &error)
     default:
         return error.userMessage();
     }
+}
+
+QString TokenMessages::newPinProblem(const p11::TokenInfo &token, const QString &newPin, const QString &repeat,
+                                     NewPinField *field)
+{
+    const int minLen = int(token.minPinLength);
+    const int maxLen = int(token.maxPinLength);
+    *field = NewPinField::NewPin;
+    if (newPin.isEmpty())
+        return tr("Enter the new PIN.");
+    if (minLen > 0 && newPin.size() < minLen)
+        return tr("The new PIN is too short: this key needs at least %1 characters.").arg(minLen);
+    if (maxLen > 0 && maxLen < 1000 && newPin.size() > maxLen)
+        return tr("The new PIN is too long: this key takes at most %1 characters.").arg(maxLen);
+    if (newPin != repeat) {
+        *field = NewPinField::Repeat;
+        return tr("The two new PINs differ. Type the new PIN again in both fields.");
+    }
+    return QString();
 }
 
 } // namespace ca::ui
