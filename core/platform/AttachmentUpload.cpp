@@ -3,14 +3,13 @@
 #include "core/Log.h"
 #include "core/platform/PlatformCall.h"
 #include "core/platform/PlatformClient.h"
+#include "core/platform/SignalWait.h"
 #include "core/store/LocalStore.h"
 
-#include <QEventLoop>
 #include <QFile>
 #include <QFileInfo>
 #include <QHttpMultiPart>
 #include <QThread>
-#include <QTimer>
 
 namespace ca {
 
@@ -212,15 +211,7 @@ bool AttachmentUpload::waitForFinished(int timeoutMs)
 {
     if (isFinished())
         return true;
-    QEventLoop loop;
-    connect(this, &AttachmentUpload::finished, &loop, &QEventLoop::quit);
-    QTimer timer;
-    if (timeoutMs >= 0) {
-        timer.setSingleShot(true);
-        connect(&timer, &QTimer::timeout, &loop, &QEventLoop::quit);
-        timer.start(timeoutMs);
-    }
-    loop.exec();
+    waitForSignal(this, &AttachmentUpload::finished, timeoutMs);
     return isFinished();
 }
 

@@ -1,8 +1,8 @@
 #include "core/platform/PlatformCall.h"
 
 #include "core/platform/PlatformClient.h"
+#include "core/platform/SignalWait.h"
 
-#include <QEventLoop>
 #include <QJsonDocument>
 #include <QNetworkReply>
 #include <QSaveFile>
@@ -83,15 +83,7 @@ bool PlatformCall::waitForFinished(int timeoutMs)
 {
     if (m_finished)
         return true;
-    QEventLoop loop;
-    connect(this, &PlatformCall::finished, &loop, &QEventLoop::quit);
-    QTimer timer;
-    if (timeoutMs >= 0) {
-        timer.setSingleShot(true);
-        connect(&timer, &QTimer::timeout, &loop, &QEventLoop::quit);
-        timer.start(timeoutMs);
-    }
-    loop.exec();
+    waitForSignal(this, &PlatformCall::finished, timeoutMs);
     return m_finished;
 }
 
