@@ -158,14 +158,7 @@ ApplicationWizard *ApplicationWizard::openAtProblem(ClientContext &ctx, const QS
                                                     const QString &path, QWidget *parent)
 {
     auto *w = new ApplicationWizard(ctx, draftOrServerId, parent);
-    int id = KindPageId;
-    switch (step) {
-    case WizardStep::Kind: id = KindPageId; break;
-    case WizardStep::Order: id = OrderPageId; break;
-    case WizardStep::Invoice: id = InvoicePageId; break;
-    case WizardStep::Attachments: id = AttachmentsPageId; break;
-    }
-    w->m_pendingJump = Jump{id, path};
+    w->m_pendingJump = Jump{pageIdFor(step), path};
     if (w->m_loaded)
         w->applyPendingJump();
     return w;
@@ -492,15 +485,20 @@ int ApplicationWizard::nextId() const
     }
 }
 
-WizardPageBase *ApplicationWizard::pageFor(WizardStep step) const
+int ApplicationWizard::pageIdFor(WizardStep step)
 {
     switch (step) {
-    case WizardStep::Kind: return m_kindPage;
-    case WizardStep::Order: return m_orderPage;
-    case WizardStep::Invoice: return m_invoicePage;
-    case WizardStep::Attachments: return m_attachmentsPage;
+    case WizardStep::Kind: return KindPageId;
+    case WizardStep::Order: return OrderPageId;
+    case WizardStep::Invoice: return InvoicePageId;
+    case WizardStep::Attachments: return AttachmentsPageId;
     }
-    return m_kindPage;
+    return KindPageId;
+}
+
+WizardPageBase *ApplicationWizard::pageFor(WizardStep step) const
+{
+    return qobject_cast<WizardPageBase *>(page(pageIdFor(step)));
 }
 
 QString ApplicationWizard::pageKey(int id)
@@ -645,16 +643,8 @@ void ApplicationWizard::showProblem(const FieldError &error)
 
 void ApplicationWizard::showProblem(WizardStep step, const QString &path)
 {
-    WizardPageBase *p = pageFor(step);
-    int id = KindPageId;
-    switch (step) {
-    case WizardStep::Kind: id = KindPageId; break;
-    case WizardStep::Order: id = OrderPageId; break;
-    case WizardStep::Invoice: id = InvoicePageId; break;
-    case WizardStep::Attachments: id = AttachmentsPageId; break;
-    }
-    goToPage(id); // jumping back must not be stopped by the current page's own checks
-    if (QWidget *w = p->widgetForPath(path))
+    goToPage(pageIdFor(step)); // jumping back must not be stopped by the current page's own checks
+    if (QWidget *w = pageFor(step)->widgetForPath(path))
         w->setFocus();
 }
 

@@ -139,6 +139,7 @@ private:
     void applyPendingJump();
     // Shows page `id` even when the wizard is not started or the current page would not validate.
     void goToPage(int id);
+    static int pageIdFor(WizardStep step);
     WizardPageBase *pageFor(WizardStep step) const;
     static QString pageKey(int id);
     static int pageIdFromKey(const QString &key);
