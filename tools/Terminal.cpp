@@ -17,13 +17,11 @@ struct TerminalText {
 };
 } // namespace
 
-bool readSecretFromTerminal(const QString &prompt, QString *secret, QString *error)
+std::optional<p11::SecureBuffer> readTerminalLine(const QString &prompt)
 {
     const int fd = ::open("/dev/tty", O_RDWR | O_NOCTTY | O_CLOEXEC);
-    if (fd < 0) {
-        *error = TerminalText::tr("No terminal is available to ask for the password. Give it with --password-file FILE.");
-        return false;
-    }
+    if (fd < 0)
+        return std::nullopt;
     const QByteArray p = prompt.toUtf8();
     [[maybe_unused]] ssize_t w = ::write(fd, p.constData(), size_t(p.size()));
     termios old {};
@@ -34,7 +32,7 @@ bool readSecretFromTerminal(const QString &prompt, QString *secret, QString *err
         silent.c_lflag |= ECHONL;
         ::tcsetattr(fd, TCSAFLUSH, &silent);
     }
-    QByteArray line;
+    p11::SecureBuffer line;
     char c = 0;
     for (;;) {
         const ssize_t n = ::read(fd, &c, 1);
@@ -44,11 +42,21 @@ bool readSecretFromTerminal(const QString &prompt, QString *secret, QString *err
             break;
         line.append(c);
     }
+    c = 0;
     if (haveTermios)
         ::tcsetattr(fd, TCSAFLUSH, &old);
     ::close(fd);
-    *secret = QString::fromUtf8(line);
-    line.fill('\0');
+    return line;
+}
+
+bool readSecretFromTerminal(const QString &prompt, QString *secret, QString *error)
+{
+    const std::optional<p11::SecureBuffer> line = readTerminalLine(prompt);
+    if (!line) {
+        *error = TerminalText::tr("No terminal is available to ask for the password. Give it with --password-file FILE.");
+        return false;
+    }
+    *secret = QString::fromUtf8(reinterpret_cast<const char *>(line->data()), qsizetype(line->size()));
     return true;
 }
 

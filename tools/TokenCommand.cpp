@@ -39,12 +39,6 @@
 #include <cstdio>
 #include <optional>
 
-#ifdef Q_OS_UNIX
-#include <fcntl.h>
-#include <termios.h>
-#include <unistd.h>
-#endif
-
 namespace ca::tool {
 
 namespace {
@@ -311,36 +305,10 @@ std::optional<SecureBuffer> TokenCli::readPinFile(const QString &path)
 
 std::optional<SecureBuffer> TokenCli::readTerminal(const QString &prompt)
 {
-#ifdef Q_OS_UNIX
-    const int fd = ::open("/dev/tty", O_RDWR | O_CLOEXEC);
-    if (fd < 0) {
+    std::optional<SecureBuffer> pin = readTerminalLine(prompt + QStringLiteral(": "));
+    if (!pin)
         m_pinExit = failUsage(tr("No terminal is available to ask for the PIN. Put the PIN in a file and give it with --pin-file (or --so-pin-file, --new-pin-file)."));
-        return std::nullopt;
-    }
-    const QByteArray p = prompt.toLocal8Bit() + ": ";
-    [[maybe_unused]] ssize_t w = ::write(fd, p.constData(), std::size_t(p.size()));
-    termios old {};
-    const bool haveTermios = ::tcgetattr(fd, &old) == 0;
-    if (haveTermios) {
-        termios quiet = old;
-        quiet.c_lflag &= ~tcflag_t(ECHO);
-        quiet.c_lflag |= ECHONL;
-        ::tcsetattr(fd, TCSAFLUSH, &quiet);
-    }
-    SecureBuffer pin;
-    char c = 0;
-    while (::read(fd, &c, 1) == 1 && c != '\n' && c != '\r')
-        pin.append(c);
-    c = 0;
-    if (haveTermios)
-        ::tcsetattr(fd, TCSAFLUSH, &old);
-    ::close(fd);
     return pin;
-#else
-    Q_UNUSED(prompt);
-    m_pinExit = failUsage(tr("Asking for the PIN is not supported here. Put the PIN in a file and give it with --pin-file."));
-    return std::nullopt;
-#endif
 }
 
 std::optional<SecureBuffer> TokenCli::userPin(const TokenInfo &t, const QString &file, const QString &prompt, bool so)
