@@ -14,6 +14,7 @@
 #include "SandboxProcess.h"
 #include "SoftHsmFixture.h"
 #include "tst_token_commands.h"
+#include "tst_token_support.h"
 
 #include "core/platform/PlatformCall.h"
 #include "core/platform/PlatformClient.h"
@@ -138,7 +139,6 @@ private:
     QStringList m_storeFiles;
 
     void lockKey();
-    void connectClient();
     QString lastCode();
     PinResetDialog *openDialog();
     template<typename T> T *in(QWidget *w, const char *name) const
@@ -154,12 +154,7 @@ private:
     std::unique_ptr<test::SandboxProcess> m_sandbox;
     std::unique_ptr<test::SandboxHttp> m_http;
     QTemporaryDir m_dir;
-    std::unique_ptr<AppSettings> m_settings;
-    std::unique_ptr<LocalStore> m_store;
-    std::unique_ptr<PlatformClient> m_client;
-    std::unique_ptr<ClientContext> m_context;
-    std::unique_ptr<p11::TokenService> m_service;
-    ScriptedMessageSeam m_seam;
+    toktest::Client m_c;
     std::unique_ptr<TokenPanel> m_panel;
 };
 
@@ -196,18 +191,6 @@ void TestTokenPinReset::initTestCase()
     QVERIFY(m_hsm.setTokenPresent(true));
 }
 
-void TestTokenPinReset::connectClient()
-{
-    m_settings->setValue(AppSettings::Key::ServerUrl, m_sandbox->url().toString());
-    m_settings->setValue(AppSettings::Key::CaBundle, m_sandbox->caCertPath());
-    QString error;
-    QVERIFY2(m_context->applyConnectionSettings(&error), qPrintable(error));
-    PlatformCall *login = m_client->login(QStringLiteral("supplier"), m_sandbox->password(QStringLiteral("supplier")));
-    QVERIFY(login->waitForFinished(30000));
-    QVERIFY(login->ok());
-    delete login;
-}
-
 void TestTokenPinReset::init()
 {
     static int n = 0;
@@ -215,20 +198,10 @@ void TestTokenPinReset::init()
     QJsonObject config;
     config.insert(QStringLiteral("max_pin_tries"), 3);
     QVERIFY(m_hsm.writeShimConfig(config));
-    m_settings = std::make_unique<AppSettings>(m_dir.filePath(QStringLiteral("user%1.ini").arg(n)), QString());
-    m_settingsFiles << m_dir.filePath(QStringLiteral("user%1.ini").arg(n));
-    m_store = std::make_unique<LocalStore>();
-    QVERIFY(m_store->open(m_dir.filePath(QStringLiteral("store%1.sqlite").arg(n))).ok());
-    m_storeFiles << m_dir.filePath(QStringLiteral("store%1.sqlite").arg(n));
-    m_client = std::make_unique<PlatformClient>();
-    m_context = std::make_unique<ClientContext>(*m_client, *m_store, *m_settings);
-    m_seam = ScriptedMessageSeam();
-    m_context->setMessageSeam(&m_seam);
-    connectClient();
-    m_service = std::make_unique<p11::TokenService>();
-    m_service->setModulePath(QStringLiteral(CA_SHIM_PATH));
-    m_context->setTokenService(m_service.get());
-    m_panel = std::make_unique<TokenPanel>(*m_context);
+    QVERIFY(m_c.open(*m_sandbox, m_dir.path(), n, QStringLiteral(CA_SHIM_PATH)));
+    m_settingsFiles << toktest::Client::settingsPath(m_dir.path(), n);
+    m_storeFiles << toktest::Client::storePath(m_dir.path(), n);
+    m_panel = std::make_unique<TokenPanel>(*m_c.context);
     m_panel->show();
     QTRY_COMPARE_WITH_TIMEOUT(m_panel->tokens().size(), qsizetype(1), 30000);
 }
@@ -236,19 +209,15 @@ void TestTokenPinReset::init()
 void TestTokenPinReset::cleanup()
 {
     m_panel.reset();
-    m_context.reset();
-    m_service.reset();
-    m_client.reset();
-    m_store.reset();
-    m_settings.reset();
+    m_c.close();
 }
 
 void TestTokenPinReset::lockKey()
 {
     const p11::TokenRef ref{m_serial, QString(), QString()};
     for (int i = 0; i < 3; ++i)
-        QVERIFY(!runCommand(m_service->verifyPin(ref, pin(QStringLiteral("000000")))).ok());
-    QVERIFY(!runCommand(m_service->verifyPin(ref, pin(kPin))).ok());  // locked: even the right PIN is refused
+        QVERIFY(!runCommand(m_c.service->verifyPin(ref, pin(QStringLiteral("000000")))).ok());
+    QVERIFY(!runCommand(m_c.service->verifyPin(ref, pin(kPin))).ok());  // locked: even the right PIN is refused
     const int before = m_panel->scanCount();
     m_panel->rescan();
     QTRY_VERIFY_WITH_TIMEOUT(m_panel->scanCount() > before, 30000);
@@ -311,7 +280,7 @@ void TestTokenPinReset::lockedKeyIsResetWithTheRightCode()
     QVERIFY(softHsmAccepts(kNewPin));
     QVERIFY(!softHsmAccepts(kPin));
     const p11::TokenRef ref{m_serial, QString(), QString()};
-    QVERIFY(runCommand(m_service->changePin(ref, pin(kNewPin), pin(kPin))).ok());
+    QVERIFY(runCommand(m_c.service->changePin(ref, pin(kNewPin), pin(kPin))).ok());
     QVERIFY(softHsmAccepts(kPin));
     QVERIFY(!dialog->message().contains(m_soPin));
     dialog->close();
@@ -367,7 +336,7 @@ void TestTokenPinReset::expiredCode()
     QVERIFY2(m_sandbox->restart(), qPrintable(m_sandbox->lastError()));
     m_http->rebase(*m_sandbox);
     QVERIFY(m_http->login(QStringLiteral("supplier")));
-    connectClient();
+    QVERIFY(m_c.connect(*m_sandbox));
     QTest::keyClicks(in<QLineEdit>(dialog, "codeEdit"), code);
     QTest::keyClicks(in<QLineEdit>(dialog, "newPinEdit"), QStringLiteral("135790"));
     QTest::keyClicks(in<QLineEdit>(dialog, "repeatPinEdit"), QStringLiteral("135790"));
@@ -385,7 +354,7 @@ void TestTokenPinReset::expiredCode()
     QVERIFY2(m_sandbox->restart(), qPrintable(m_sandbox->lastError()));
     m_http->rebase(*m_sandbox);
     QVERIFY(m_http->login(QStringLiteral("supplier")));
-    connectClient();
+    QVERIFY(m_c.connect(*m_sandbox));
 }
 
 void TestTokenPinReset::wrongSoPinSendsToTheCentre()
@@ -445,7 +414,7 @@ void TestTokenPinReset::pinPadKeyIsResetFromTheComputer()
     QVERIFY(!softHsmAccepts(kPin));
     dialog->close();
     QVERIFY(m_hsm.writeShimConfig());
-    QVERIFY(runCommand(m_service->changePin(p11::TokenRef{m_serial, QString(), QString()}, pin(kNewPin), pin(kPin))).ok());
+    QVERIFY(runCommand(m_c.service->changePin(p11::TokenRef{m_serial, QString(), QString()}, pin(kNewPin), pin(kPin))).ok());
     QVERIFY(softHsmAccepts(kPin));
 }
 

@@ -147,20 +147,15 @@ struct Client
 
     bool open(const ca::test::SandboxProcess &sandbox, const QString &dir, int n, const QString &module)
     {
-        settings = std::make_unique<ca::ui::AppSettings>(QStringLiteral("%1/user%2.ini").arg(dir).arg(n), QString());
+        settings = std::make_unique<ca::ui::AppSettings>(settingsPath(dir, n), QString());
         store = std::make_unique<ca::LocalStore>();
-        if (!store->open(QStringLiteral("%1/store%2.sqlite").arg(dir).arg(n)).ok())
+        if (!store->open(storePath(dir, n)).ok())
             return false;
         client = std::make_unique<ca::PlatformClient>();
         context = std::make_unique<ca::ui::ClientContext>(*client, *store, *settings);
+        seam = ca::ui::ScriptedMessageSeam(); // no answers or log from an earlier client
         context->setMessageSeam(&seam);
-        settings->setValue(ca::ui::AppSettings::Key::ServerUrl, sandbox.url().toString());
-        settings->setValue(ca::ui::AppSettings::Key::CaBundle, sandbox.caCertPath());
-        if (!context->applyConnectionSettings())
-            return false;
-        std::unique_ptr<ca::PlatformCall> login(
-            client->login(QStringLiteral("supplier"), sandbox.password(QStringLiteral("supplier"))));
-        if (!login->waitForFinished(30000) || !login->ok())
+        if (!connect(sandbox))
             return false;
         ca::PlatformCall *info = context->refreshPlatformInfo(); // deleted by the context
         info->waitForFinished(30000);
@@ -174,6 +169,22 @@ struct Client
         context->setTokenService(service.get());
         return true;
     }
+
+    // Points the client at the sandbox (again, e.g. after a restart on another port) and logs in as the supplier.
+    bool connect(const ca::test::SandboxProcess &sandbox)
+    {
+        settings->setValue(ca::ui::AppSettings::Key::ServerUrl, sandbox.url().toString());
+        settings->setValue(ca::ui::AppSettings::Key::CaBundle, sandbox.caCertPath());
+        if (!context->applyConnectionSettings())
+            return false;
+        std::unique_ptr<ca::PlatformCall> login(
+            client->login(QStringLiteral("supplier"), sandbox.password(QStringLiteral("supplier"))));
+        return login->waitForFinished(30000) && login->ok();
+    }
+
+    // The files open() writes for client n in dir (tests scan them for secrets).
+    static QString settingsPath(const QString &dir, int n) { return QStringLiteral("%1/user%2.ini").arg(dir).arg(n); }
+    static QString storePath(const QString &dir, int n) { return QStringLiteral("%1/store%2.sqlite").arg(dir).arg(n); }
 
     void close()
     {
