@@ -1,4 +1,5 @@
 #include "core/platform/PlatformClient.h"
+#include "core/settings/SystemSettings.h"
 #include "core/store/LocalStore.h"
 #include "i18n/Translations.h"
 #include "ui/AppSettings.h"
@@ -12,6 +13,7 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFileInfo>
+#include <QIcon>
 #include <QMessageBox>
 
 using ca::ui::AppSettings;
@@ -22,6 +24,7 @@ int main(int argc, char *argv[])
     QApplication::setOrganizationName(QStringLiteral("ca-client"));
     QApplication::setApplicationName(QStringLiteral("ca-client"));
     QApplication::setApplicationVersion(QStringLiteral(PROJECT_VERSION_STRING));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/ca/icons/ca-client-256.png")));
     // Qt 6 scales for high DPI by default; keep fractional scale factors as they are.
     QGuiApplication::setHighDpiScaleFactorRoundingPolicy(Qt::HighDpiScaleFactorRoundingPolicy::PassThrough);
 
@@ -59,7 +62,7 @@ int main(int argc, char *argv[])
     } else {
         QDir().mkpath(dataDir);
         settings = std::make_unique<AppSettings>(QDir(dataDir).filePath(QStringLiteral("ca-client.ini")),
-                                                 AppSettings::defaultSystemIniPath());
+                                                 ca::SystemSettings::forThisMachine());
     }
     // Command-line values hold for this session only; they are never written.
     if (parser.isSet(serverOption))

@@ -40,3 +40,28 @@ function(ca_add_test name)
         TIMEOUT ${T_TIMEOUT}
         ENVIRONMENT "QT_QPA_PLATFORM=offscreen;LC_ALL=C.UTF-8;QT_LOGGING_RULES=ca.*.debug=true;${T_ENV}")
 endfunction()
+
+# A platform difference lives behind one small interface whose implementations
+# stand side by side as <Name>Posix.cpp and <Name>Windows.cpp; this keeps only
+# the one for the platform being built from a list of sources.
+function(ca_keep_platform_sources var)
+    if(WIN32)
+        list(FILTER ${var} EXCLUDE REGEX "Posix\\.cpp$")
+    else()
+        list(FILTER ${var} EXCLUDE REGEX "Windows\\.cpp$")
+    endif()
+    set(${var} "${${var}}" PARENT_SCOPE)
+endfunction()
+
+# Windows: the icon and the version information (Explorer's Properties) of an
+# executable, from app/ca-client.rc.in.
+set(CA_COMPANY "ca-client project")
+set(CA_PRODUCT "ca-client")
+function(ca_add_windows_resource target file description)
+    set(CA_RC_FILE "${file}")
+    set(CA_RC_DESCRIPTION "${description}")
+    set(CA_ICON_FILE "${PROJECT_SOURCE_DIR}/resources/icons/ca-client.ico")
+    set(rc "${CMAKE_CURRENT_BINARY_DIR}/${target}.rc")
+    configure_file("${PROJECT_SOURCE_DIR}/app/ca-client.rc.in" "${rc}" @ONLY)
+    target_sources(${target} PRIVATE "${rc}")
+endfunction()

@@ -46,7 +46,6 @@ QString versionText(const CK_VERSION &v)
 } // namespace
 
 Module::Module(const QString &path)
-    : m_lib(path)
 {
     m_info.path = path;
 }
@@ -61,7 +60,7 @@ Module::~Module()
         else
             qCDebug(lcP11) << "finalised" << m_info.path;
     }
-    // quirks::keepLibraryMapped(): QLibrary's destructor does not unload.
+    // quirks::keepLibraryMapped(): ModuleLibrary never unloads.
 }
 
 Result<std::shared_ptr<Module>> Module::load(const QString &path)
@@ -73,9 +72,10 @@ Result<std::shared_ptr<Module>> Module::load(const QString &path)
         return existing;
 
     std::shared_ptr<Module> m(new Module(path));
-    if (!m->m_lib.load()) {
-        qCWarning(lcP11) << "cannot load PKCS#11 library" << path << m->m_lib.errorString();
-        return Error::make(ErrorKind::ModuleLoad, QStringLiteral("QLibrary::load(%1): %2").arg(path, m->m_lib.errorString()));
+    QString loadError;
+    if (!m->m_lib.load(path, &loadError)) {
+        qCWarning(lcP11).noquote() << "cannot load PKCS#11 library:" << loadError;
+        return Error::make(ErrorKind::ModuleLoad, loadError);
     }
     auto getList = reinterpret_cast<CK_C_GetFunctionList>(m->m_lib.resolve("C_GetFunctionList"));
     if (!getList) {

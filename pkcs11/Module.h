@@ -2,9 +2,9 @@
 
 #include "pkcs11/Cryptoki.h"
 #include "pkcs11/Log.h"
+#include "pkcs11/ModuleLibrary.h"
 #include "pkcs11/Result.h"
 
-#include <QLibrary>
 #include <QString>
 
 #include <functional>
@@ -74,7 +74,7 @@ private:
     Status initialise();
     void observe(const char *name, CK_RV rv) const;
 
-    QLibrary m_lib;
+    ModuleLibrary m_lib;
     CK_FUNCTION_LIST *m_fl = nullptr;
     bool m_initialisedByUs = false;
     ModuleInfo m_info;

@@ -2,6 +2,7 @@
 
 #include "pkcs11/Log.h"
 #include "pkcs11/Module.h"
+#include "pkcs11/ModuleLibrary.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -25,11 +26,6 @@ QJsonObject moduleTable()
     return QJsonDocument::fromJson(f.readAll()).object();
 }
 
-bool worthTrying(const QString &file)
-{
-    // bare names go to the system loader; absolute paths must exist
-    return QFileInfo(file).isRelative() || QFileInfo::exists(file);
-}
 
 bool hasTokenPresent(Module &m)
 {
@@ -90,11 +86,19 @@ QStringList ModuleDiscovery::candidates(const QString &configuredPath)
         seen.append(key);
         out.append(file);
     };
-    if (!configuredPath.isEmpty())
-        add(configuredPath);
+    // Only absolute paths of files that exist: a bare name is looked up in
+    // the places its vendor installs it (ModuleLibrary::locate), never left to
+    // the system loader's search order.
+    if (!configuredPath.isEmpty()) {
+        const QStringList found = ModuleLibrary::locate(configuredPath);
+        if (found.isEmpty())
+            add(configuredPath); // tried, and its load error names it
+        for (const QString &f : found)
+            add(f);
+    }
     for (const KnownModule &k : knownModules()) {
-        if (worthTrying(k.file))
-            add(k.file);
+        for (const QString &f : ModuleLibrary::locate(k.file))
+            add(f);
     }
     for (const QString &s : softHsmPaths()) {
         if (QFileInfo::exists(s))

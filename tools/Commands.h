@@ -28,5 +28,6 @@ struct Io {
 int runValidate(const QStringList &args, Io io);
 int runApplication(const QStringList &args, Io io);
 int runToken(const QStringList &args, Io io);
+int runConfig(const QStringList &args, Io io);
 
 } // namespace ca::tool

@@ -1,5 +1,7 @@
 #include "tools/PlatformLogin.h"
 
+#include "core/settings/SystemSettings.h"
+
 #include "tools/Commands.h"
 #include "tools/Terminal.h"
 
@@ -45,6 +47,13 @@ std::unique_ptr<PlatformClient> PlatformLogin::connect(QTextStream &err, int *ex
         *exitCode = code;
         return std::unique_ptr<PlatformClient>();
     };
+    // Without --server (and --ca-bundle), the machine-wide settings the
+    // installer wrote (SERVER_URL, CA_BUNDLE) hold, as for the desktop client.
+    const std::unique_ptr<SystemSettings> machine = SystemSettings::forThisMachine();
+    const QString server = this->server.isEmpty() ? machine->value(QStringLiteral("platform/server_url")).toString() : this->server;
+    const QString caBundle = this->server.isEmpty() && this->caBundle.isEmpty()
+        ? machine->value(QStringLiteral("platform/ca_bundle")).toString()
+        : this->caBundle;
     if (server.isEmpty())
         return refuse(LoginText::tr("Give the platform address with --server URL."), ExitUsage);
     const QUrl url(server);

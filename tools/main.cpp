@@ -1,4 +1,5 @@
 #include "tools/Commands.h"
+#include "tools/Terminal.h"
 
 #include "i18n/Translations.h"
 
@@ -16,6 +17,7 @@ const char *const kUsage =
     "  validate      check a field value or a whole application JSON file\n"
     "  application   work with CA applications on the platform\n"
     "  token         work with the USB key (PKCS#11 token)\n"
+    "  config        show the machine-wide settings (server, CA bundle, module)\n"
     "\n"
     "Run 'ca-tool <command> --help' for the options of a command.\n";
 
@@ -48,6 +50,7 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("ca-client"));
     QCoreApplication::setApplicationVersion(QStringLiteral(PROJECT_VERSION_STRING));
 
+    ca::tool::prepareConsole();
     QTextStream out(stdout);
     QTextStream err(stderr);
     ca::tool::Io io{out, err};
@@ -70,6 +73,8 @@ int main(int argc, char *argv[])
         return ca::tool::runApplication(args, io);
     if (command == QLatin1String("token"))
         return ca::tool::runToken(args, io);
+    if (command == QLatin1String("config"))
+        return ca::tool::runConfig(args, io);
     err << "ca-tool: unknown command '" << command << "'\n\n" << kUsage;
     return ca::tool::ExitUsage;
 }

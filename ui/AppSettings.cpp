@@ -1,5 +1,7 @@
 #include "ui/AppSettings.h"
 
+#include "core/settings/SystemSettings.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
@@ -7,6 +9,8 @@
 #include <QStandardPaths>
 
 namespace ca::ui {
+
+using ca::SystemSettings;
 
 namespace {
 
@@ -52,30 +56,24 @@ QString userIniDefault()
 
 QString AppSettings::defaultSystemIniPath()
 {
-    const QString env = qEnvironmentVariable("CA_CLIENT_SYSTEM_INI");
-    if (!env.isEmpty())
-        return env;
-#ifdef Q_OS_WIN
-    // The installer may drop ca-client.ini next to the executable; otherwise ProgramData.
-    const QString besideExe = QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("ca-client.ini"));
-    if (QFileInfo::exists(besideExe))
-        return besideExe;
-#endif
-    QSettings probe(QSettings::IniFormat, QSettings::SystemScope, QStringLiteral("ca-client"), QStringLiteral("ca-client"));
-    return probe.fileName();
+    return SystemSettings::defaultIniPath();
 }
 
 AppSettings::AppSettings(QObject *parent)
-    : AppSettings(userIniDefault(), defaultSystemIniPath(), parent)
+    : AppSettings(userIniDefault(), SystemSettings::forThisMachine(), parent)
 {
 }
 
 AppSettings::AppSettings(const QString &userIni, const QString &systemIni, QObject *parent)
+    : AppSettings(userIni, SystemSettings::fromIni(systemIni), parent)
+{
+}
+
+AppSettings::AppSettings(const QString &userIni, std::unique_ptr<SystemSettings> system, QObject *parent)
     : QObject(parent)
     , m_user(std::make_unique<QSettings>(userIni, QSettings::IniFormat))
+    , m_system(std::move(system))
 {
-    if (!systemIni.isEmpty())
-        m_system = std::make_unique<QSettings>(systemIni, QSettings::IniFormat);
 }
 
 AppSettings::~AppSettings() = default;
@@ -95,7 +93,7 @@ QVariant AppSettings::storedValue(Key key) const
     const QString name = keyName(key);
     if (m_user->contains(name))
         return m_user->value(name);
-    if (m_system && m_system->contains(name))
+    if (m_system->contains(name))
         return m_system->value(name);
     return defaultValue(key);
 }
@@ -148,7 +146,8 @@ QString AppSettings::userIniPath() const
 
 QString AppSettings::systemIniPath() const
 {
-    return m_system ? m_system->fileName() : QString();
+    const QStringList sources = m_system->sources();
+    return sources.isEmpty() ? QString() : sources.last();
 }
 
 } // namespace ca::ui

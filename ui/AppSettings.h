@@ -8,14 +8,18 @@
 
 class QSettings;
 
+namespace ca {
+class SystemSettings;
+}
+
 namespace ca::ui {
 
 // The client's settings, KeePassXC style: an enum of keys with a table of
 // defaults. Lookup order: session override (command line, never written) >
 // user settings (INI, QSettings UserScope, or $CA_CLIENT_DATA_DIR/ca-client.ini)
-// > system-wide defaults the installer writes (INI, QSettings SystemScope:
-// /etc/xdg/ca-client/ca-client.ini on Linux, ProgramData on Windows; or
-// ca-client.ini next to the executable on Windows) > built-in default.
+// > machine-wide settings the installer writes (ca::SystemSettings: the
+// registry key HKLM\Software\ca-client, or ca-client.ini beside the program,
+// on Windows; /etc/xdg/ca-client/ca-client.ini on Linux) > built-in default.
 // No password, PIN or account number is ever a setting.
 class AppSettings : public QObject
 {
@@ -36,6 +40,8 @@ public:
     explicit AppSettings(QObject *parent = nullptr);
     // Explicit files (tests); systemIni may be empty (no system defaults).
     AppSettings(const QString &userIni, const QString &systemIni, QObject *parent = nullptr);
+    // A user INI over the given machine-wide layers.
+    AppSettings(const QString &userIni, std::unique_ptr<ca::SystemSettings> system, QObject *parent = nullptr);
     ~AppSettings() override;
 
     QVariant value(Key key) const;
@@ -67,7 +73,7 @@ Q_SIGNALS:
 
 private:
     std::unique_ptr<QSettings> m_user;
-    std::unique_ptr<QSettings> m_system;
+    std::unique_ptr<ca::SystemSettings> m_system;
     QVariantMap m_overrides;
 };
 

@@ -1,8 +1,10 @@
 #include "core/store/FieldSealer.h"
+#include "core/store/KeyFile.h"
 
 #include "core/Log.h"
 
 #include <QDir>
+#include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
 #include <QTemporaryFile>
@@ -15,10 +17,6 @@
 #include <cstring>
 #include <memory>
 
-#ifdef Q_OS_UNIX
-#include <fcntl.h>
-#include <unistd.h>
-#endif
 
 namespace ca {
 
@@ -43,19 +41,6 @@ QString opensslError(const char *step)
     return QStringLiteral("%1: %2").arg(QLatin1String(step), e ? QString::fromLatin1(buf) : QStringLiteral("failed"));
 }
 
-void syncDirectory(const QString &dirPath)
-{
-#ifdef Q_OS_UNIX
-    const int fd = ::open(QFile::encodeName(dirPath).constData(), O_RDONLY | O_DIRECTORY);
-    if (fd >= 0) {
-        ::fsync(fd);
-        ::close(fd);
-    }
-#else
-    Q_UNUSED(dirPath);
-#endif
-}
-
 } // namespace
 
 FieldSealer::~FieldSealer()
@@ -73,15 +58,37 @@ StoreStatus FieldSealer::loadOrCreateKey(const QString &keyPath)
                           detail};
     };
 
-    for (int attempt = 0; attempt < 2; ++attempt) {
+    for (int attempt = 0; attempt < 3; ++attempt) {
         QFile existing(keyPath);
         if (existing.exists()) {
             if (!existing.open(QIODevice::ReadOnly))
                 return keyError(QStringLiteral("open key file: ") + existing.errorString());
-            const QByteArray bytes = existing.read(KeySize + 1);
-            if (bytes.size() != KeySize)
-                return keyError(QStringLiteral("key file has %1 bytes, expected %2").arg(bytes.size()).arg(KeySize));
-            std::memcpy(m_key, bytes.constData(), KeySize);
+            const QByteArray stored = existing.read(64 * 1024);
+            existing.close();
+            QString detail;
+            std::optional<QByteArray> key = keyfile::unprotect(stored, &detail);
+            if (!key || key->size() != KeySize) {
+                // A damaged key file (or one of another user, or of a copy
+                // brought from another computer) is a lost key: only the
+                // sealed fields are lost; the store itself goes on. The old
+                // file is kept aside for the helpdesk, never reused.
+                if (key)
+                    detail = QStringLiteral("key file holds %1 bytes, expected %2").arg(key->size()).arg(KeySize);
+                if (key)
+                    key->fill('\0');
+                const QString aside = keyPath + QStringLiteral(".damaged-")
+                    + QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMddHHmmss"));
+                qCWarning(lcCore).noquote() << "store: the sealing key" << QDir::toNativeSeparators(keyPath)
+                                            << "cannot be used (" << detail << "); it is moved to"
+                                            << QDir::toNativeSeparators(aside)
+                                            << "and a new key is made: protected draft fields sealed with the old key are lost";
+                if (!QFile::rename(keyPath, aside) && !QFile::remove(keyPath))
+                    return keyError(QStringLiteral("move the damaged key file aside: ") + detail);
+                m_keyReplaced = true;
+                continue;
+            }
+            std::memcpy(m_key, key->constData(), KeySize);
+            key->fill('\0');
             m_hasKey = true;
             const auto perms = existing.permissions();
             const auto others = QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ReadOther
@@ -106,24 +113,29 @@ StoreStatus FieldSealer::loadOrCreateKey(const QString &keyPath)
             return keyError(QStringLiteral("create temporary key file: ") + tmp.errorString());
         }
         tmp.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-        const qint64 written = tmp.write(reinterpret_cast<const char *>(fresh), KeySize);
+        QByteArray plainKey(reinterpret_cast<const char *>(fresh), KeySize);
         OPENSSL_cleanse(fresh, sizeof fresh);
-        if (written != KeySize || !tmp.flush()) {
+        QString detail;
+        const std::optional<QByteArray> stored = keyfile::protect(plainKey, &detail);
+        plainKey.fill('\0');
+        if (!stored)
+            return keyError(QStringLiteral("protect the new key: ") + detail);
+        const qint64 written = tmp.write(*stored);
+        if (written != stored->size() || !tmp.flush()) {
             return keyError(QStringLiteral("write temporary key file: ") + tmp.errorString());
         }
-#ifdef Q_OS_UNIX
-        ::fsync(tmp.handle());
-#endif
+        keyfile::syncFile(tmp);
         tmp.close();
         if (tmp.rename(keyPath)) {
             tmp.setAutoRemove(false);
-            syncDirectory(QFileInfo(keyPath).absolutePath());
-            qCInfo(lcCore) << "store: created a new install key" << keyPath;
+            keyfile::syncDirectory(QFileInfo(keyPath).absolutePath());
+            qCInfo(lcCore).noquote() << "store: created a new install key" << QDir::toNativeSeparators(keyPath)
+                                     << "kept as" << keyfile::schemeName();
         }
         // else: someone else created it in between (or the rename failed):
         // the temporary file is removed and the next round reads keyPath.
     }
-    return keyError(QStringLiteral("key file could not be created or read after two attempts"));
+    return keyError(QStringLiteral("key file could not be created or read after three attempts"));
 }
 
 StoreResult<QByteArray> FieldSealer::seal(const QByteArray &plain, const QByteArray &aad) const

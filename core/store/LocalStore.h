@@ -84,6 +84,9 @@ public:
     bool isOpen() const;
     QString path() const { return m_path; }
     QString keyPath() const;
+    // True when the sealing key file could not be used and was replaced
+    // (protected draft fields sealed with the old key are lost; logged).
+    bool sealingKeyReplaced() const { return m_sealer.keyReplaced(); }
 
     // "ok" when PRAGMA integrity_check finds nothing; otherwise its first lines.
     StoreResult<QString> integrityCheck();

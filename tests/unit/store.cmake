@@ -16,3 +16,7 @@ ca_add_test(tst_store_crash LABEL unit
     LIBS caclient-core
     DEFS CA_STORE_WRITER_BIN="$<TARGET_FILE:store_writer>"
     DEPENDS store_writer)
+
+ca_add_test(tst_store_keyfile LABEL unit
+    SOURCES "${CMAKE_CURRENT_LIST_DIR}/tst_store_keyfile.cpp"
+    LIBS caclient-core)
