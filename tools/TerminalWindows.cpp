@@ -2,6 +2,10 @@
 
 #include <windows.h>
 
+#include <cstdio>
+#include <fcntl.h>
+#include <io.h>
+
 namespace ca::tool {
 
 void prepareConsole()
@@ -11,6 +15,10 @@ void prepareConsole()
     // is UTF-8 bytes either way).
     ::SetConsoleOutputCP(CP_UTF8);
     ::SetConsoleCP(CP_UTF8);
+    // The same bytes as on Linux: '\n' stays '\n' (the C runtime's text mode
+    // would write "\r\n" into files and pipes that scripts read, JSON too).
+    ::_setmode(::_fileno(stdout), _O_BINARY);
+    ::_setmode(::_fileno(stderr), _O_BINARY);
 }
 
 std::optional<p11::SecureBuffer> readTerminalLine(const QString &prompt)
