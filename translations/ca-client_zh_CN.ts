@@ -226,6 +226,37 @@
     </message>
 </context>
 <context>
+    <name>ConfigCommand</name>
+    <message>
+        <source>unknown option &apos;%1&apos;.</source>
+        <translation>未知选项“%1”。</translation>
+    </message>
+    <message>
+        <source>Platform server</source>
+        <translation>平台服务器</translation>
+    </message>
+    <message>
+        <source>CA bundle</source>
+        <translation>CA证书文件</translation>
+    </message>
+    <message>
+        <source>PKCS#11 module</source>
+        <translation>PKCS#11模块</translation>
+    </message>
+    <message>
+        <source>Machine-wide settings (read in this order):</source>
+        <translation>本机统一设置（按此顺序读取）：</translation>
+    </message>
+    <message>
+        <source>(not set)</source>
+        <translation>（未设置）</translation>
+    </message>
+    <message>
+        <source>%1 (from %2)</source>
+        <translation>%1（来自 %2）</translation>
+    </message>
+</context>
+<context>
     <name>Error</name>
     <message>
         <source>The USB key driver (PKCS#11 library) could not be loaded. Install the driver that came with your USB key, or choose its library in the settings.</source>

@@ -16,6 +16,7 @@
 #include <QFile>
 #include <QRegularExpression>
 #include <QSet>
+#include <QFileInfo>
 #include <QTest>
 
 #include <type_traits>
@@ -65,8 +66,16 @@ private Q_SLOTS:
         QVERIFY(!missing);
         QCOMPARE(missing.error().kind(), ErrorKind::ModuleLoad);
         QVERIFY(!missing.error().userMessage().isEmpty());
+        // a bare name is never handed to the system loader's search order
+        auto bare = Module::load(QStringLiteral("libsofthsm2.so"));
+        QVERIFY(!bare);
+        QCOMPARE(bare.error().kind(), ErrorKind::ModuleLoad);
+        QVERIFY2(bare.error().logText().contains(QStringLiteral("absolute path")), qPrintable(bare.error().logText()));
         // a shared library that is not a PKCS#11 module
-        auto notP11 = Module::load(QStringLiteral("libz.so.1"));
+        const QString libz = QStringLiteral("/usr/lib/x86_64-linux-gnu/libz.so.1");
+        if (!QFileInfo::exists(libz))
+            QSKIP("no libz.so.1 at /usr/lib/x86_64-linux-gnu (not a Debian amd64 system)");
+        auto notP11 = Module::load(libz);
         QVERIFY(!notP11);
         QCOMPARE(notP11.error().kind(), ErrorKind::ModuleLoad);
         QVERIFY(notP11.error().logText().contains(QStringLiteral("C_GetFunctionList")));
