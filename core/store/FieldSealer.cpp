@@ -72,10 +72,10 @@ StoreStatus FieldSealer::loadOrCreateKey(const QString &keyPath)
                 // brought from another computer) is a lost key: only the
                 // sealed fields are lost; the store itself goes on. The old
                 // file is kept aside for the helpdesk, never reused.
-                if (key)
+                if (key) {
                     detail = QStringLiteral("key file holds %1 bytes, expected %2").arg(key->size()).arg(KeySize);
-                if (key)
                     key->fill('\0');
+                }
                 const QString aside = keyPath + QStringLiteral(".damaged-")
                     + QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMddHHmmss"));
                 qCWarning(lcCore).noquote() << "store: the sealing key" << QDir::toNativeSeparators(keyPath)
